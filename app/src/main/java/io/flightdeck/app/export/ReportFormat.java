@@ -1,0 +1,6 @@
+package io.flightdeck.app.export;
+
+/** Output formats of {@code analyze} and {@code export}. */
+public enum ReportFormat {
+    TEXT, MD, HTML, JSON
+}

@@ -1,0 +1,85 @@
+package io.flightdeck.cli;
+
+import io.flightdeck.analysis.Selection;
+import io.flightdeck.analysis.ThreadFilter;
+import io.flightdeck.analysis.TimeRange;
+import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.report.ReportBuilder;
+import io.flightdeck.app.Version;
+import io.flightdeck.app.export.JsonExport;
+import io.flightdeck.app.export.OutputTarget;
+import io.flightdeck.app.export.ReportFormat;
+import io.flightdeck.app.export.TextExport;
+import io.flightdeck.ingest.ImportOptions;
+import io.flightdeck.model.Profile;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "The full analysis: recording facts, CPU hot methods, allocation, locks, I/O, exceptions, "
+                + "threads, GC statistics and findings.")
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "A JFR recording (.jfr, also gzip-compressed).")
+    List<Path> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default) or json.")
+    ReportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Write the report to OUT (replaced atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--from", paramLabel = "T",
+            description = "Start of the time range: seconds from the recording's start (+12.5) or ISO-8601.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "T", description = "End of the time range, same forms as --from.")
+    String to;
+
+    @Option(names = "--thread", paramLabel = "REGEX",
+            description = "Only threads whose name contains a match of REGEX.")
+    String thread;
+
+    @Override
+    public Integer call() throws Exception {
+        if (format == ReportFormat.MD || format == ReportFormat.HTML) {
+            throw new UsageException("--format " + format.name().toLowerCase() + " is not available yet; use text or json");
+        }
+        ThreadFilter threads;
+        try {
+            threads = ThreadFilter.of(thread);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--thread: " + e.getMessage());
+        }
+        if (files.size() > 1) {
+            throw new UsageException("analyze reads one recording for now; combining a recording with its GC log "
+                    + "and histograms comes with GC log support");
+        }
+        List<Profile> profiles = Inputs.load(files, ImportOptions.defaults(), CliStreams.err(spec));
+        Profile profile = profiles.getFirst();
+        Instant start = profile.info().start();
+        Instant fromTime = from == null ? null : TimeArgument.parse("--from", from, start);
+        Instant toTime = to == null ? null : TimeArgument.parse("--to", to, start);
+        if (fromTime != null && toTime != null && toTime.isBefore(fromTime)) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
+        Selection selection = new Selection(profile, new TimeRange(fromTime, toTime), threads);
+        AnalysisReport report = new ReportBuilder(Version.get()).build(selection, List.of());
+        String text = format == ReportFormat.JSON ? JsonExport.render(report) : TextExport.render(report);
+        OutputTarget.write(text, output, CliStreams.out(spec));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,183 @@
+package io.flightdeck.ingest;
+
+import io.flightdeck.model.SourceKind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Tells JFR recordings, GC logs and class histograms apart by their content (magic bytes, first lines), never
+ * by the file name, and rejects everything else with a one-line reason.
+ */
+public final class FormatDetector {
+    private static final int PROBE_BYTES = 64 * 1024;
+    private static final byte[] JFR_MAGIC = {'F', 'L', 'R', 0};
+
+    /** A unified-logging decoration block followed by a gc or safepoint tag set: "[0.012s][info][gc,heap] ". */
+    private static final Pattern UNIFIED_GC_LINE =
+            Pattern.compile("^(\\[[^\\]\\n]*\\])*\\[(gc|safepoint)(,[a-z0-9]+)*\\s*\\](\\[[^\\]\\n]*\\])*\\s.*");
+    /** Legacy -XX:+PrintGCDetails: "[GC (Allocation Failure)", "[Full GC", optionally after time stamps. */
+    private static final Pattern LEGACY_GC_LINE = Pattern.compile(
+            "^(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+[+-]\\d{4}: )?(#\\d+: )?(\\d+[.,]\\d+: )?(#\\d+: )?"
+                    + "\\[(GC|Full GC|ParNew|DefNew|PSYoungGen|CMS|GC pause|GC remark|GC cleanup|GC concurrent)[ :(\\[-].*");
+    private static final Pattern LEGACY_GC_HEADER = Pattern.compile(
+            "^(CommandLine flags: .*|Heap before GC invocations=.*|\\{Heap before GC.*|Java HotSpot\\(TM\\).*\\bVM\\b.*"
+                    + "|OpenJDK .*\\bVM\\b.*\\(.*\\).*)");
+    private static final Pattern HISTOGRAM_HEADER = Pattern.compile("^\\s*num\\s+#instances\\s+#bytes\\s+(class name|Class Name).*");
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+\\d+\\s+\\S+.*");
+
+    private FormatDetector() {
+    }
+
+    public static DetectedFormat detect(Path file) throws ImportException {
+        if (!Files.exists(file)) {
+            throw new ImportException(file, "no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ImportException(file, "is a directory, not a file");
+        }
+        byte[] head;
+        long size;
+        try {
+            size = Files.size(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(PROBE_BYTES);
+            }
+        } catch (NoSuchFileException e) {
+            throw new ImportException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new ImportException(file, "cannot be read (permission denied)");
+        } catch (IOException e) {
+            throw new ImportException(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+        if (size == 0) {
+            throw new ImportException(file, "file is empty");
+        }
+        boolean gzip = head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B;
+        if (gzip) {
+            head = gunzipHead(file);
+        }
+        return classify(file, head, gzip);
+    }
+
+    private static byte[] gunzipHead(Path file) throws ImportException {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            byte[] head = in.readNBytes(PROBE_BYTES);
+            if (head.length == 0) {
+                throw new ImportException(file, "gzip-compressed, but it holds no data");
+            }
+            return head;
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ImportException(file, "gzip-compressed, but damaged (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new ImportException(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static DetectedFormat classify(Path file, byte[] head, boolean gzip) throws ImportException {
+        String compressed = gzip ? ", gzip-compressed" : "";
+        if (startsWith(head, JFR_MAGIC)) {
+            if (head.length < 8) {
+                throw new ImportException(file, "JFR recording" + compressed + " cut inside its first header");
+            }
+            int major = ((head[4] & 0xFF) << 8) | (head[5] & 0xFF);
+            int minor = ((head[6] & 0xFF) << 8) | (head[7] & 0xFF);
+            String version = major + "." + minor;
+            if (major == 2) {
+                return new DetectedFormat(SourceKind.JFR, "JFR " + version, gzip, major, minor);
+            }
+            if (major == 1) {
+                throw new ImportException(file, "JFR " + version + " recording" + compressed
+                        + " (JDK 9 or 10): not supported; Flightdeck reads JFR 2.x recordings (JDK 11 and later, 8u272 and later)");
+            }
+            if (major == 0) {
+                throw new ImportException(file, "JFR " + version + " recording" + compressed
+                        + " (Oracle JDK 7 or 8): not supported; Flightdeck reads JFR 2.x recordings (JDK 11 and later, 8u272 and later)");
+            }
+            throw new ImportException(file, "JFR recording" + compressed + " of unknown version " + version
+                    + ": not supported; Flightdeck reads JFR 2.x recordings");
+        }
+        if (looksLikeText(head)) {
+            String text = new String(head, StandardCharsets.ISO_8859_1);
+            String[] lines = text.split("\r?\n", 400);
+            int unified = 0;
+            int legacy = 0;
+            int histogram = 0;
+            for (int i = 0; i < Math.min(lines.length, 399); i++) {
+                String line = lines[i];
+                if (UNIFIED_GC_LINE.matcher(line).matches()) {
+                    unified++;
+                } else if (LEGACY_GC_LINE.matcher(line).matches() || LEGACY_GC_HEADER.matcher(line).matches()) {
+                    legacy++;
+                } else if (HISTOGRAM_HEADER.matcher(line).matches() || HISTOGRAM_ROW.matcher(line).matches()) {
+                    histogram++;
+                }
+            }
+            if (unified > 0 && unified >= legacy) {
+                return new DetectedFormat(SourceKind.GC_LOG, "unified", gzip, 0, 0);
+            }
+            if (legacy > 0) {
+                return new DetectedFormat(SourceKind.GC_LOG, "legacy", gzip, 0, 0);
+            }
+            if (histogram >= 2) {
+                return new DetectedFormat(SourceKind.CLASS_HISTOGRAM, "class histogram", gzip, 0, 0);
+            }
+            throw new ImportException(file, "not a JFR recording, GC log or class histogram (it is text"
+                    + compressed + " starting \"" + preview(lines[0]) + "\")");
+        }
+        throw new ImportException(file, "not a JFR recording, GC log or class histogram (binary data" + compressed
+                + " starting " + hex(head) + ")");
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        if (data.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Text when almost no control characters other than tab, CR, LF and form feed appear. */
+    private static boolean looksLikeText(byte[] head) {
+        int control = 0;
+        for (byte b : head) {
+            int c = b & 0xFF;
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') {
+                control++;
+            }
+        }
+        return control <= head.length / 200;
+    }
+
+    private static String preview(String line) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : line.toCharArray()) {
+            if (sb.length() >= 40) {
+                sb.append('…');
+                break;
+            }
+            sb.append(c < 0x20 || c == 0x7F ? '?' : c);
+        }
+        return sb.toString().strip();
+    }
+
+    private static String hex(byte[] head) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(8, head.length); i++) {
+            sb.append(String.format("%02x", head[i] & 0xFF));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package io.flightdeck.model;
+
+/** The time series a {@link Profile} may hold, with their units. */
+public enum SeriesKey {
+    /** {@code jdk.CPULoad.jvmUser}: share of all CPUs (0..1). */
+    CPU_JVM_USER(TimeSeries.Unit.RATIO),
+    /** {@code jdk.CPULoad.jvmSystem}: share of all CPUs (0..1). */
+    CPU_JVM_SYSTEM(TimeSeries.Unit.RATIO),
+    /** {@code jdk.CPULoad.machineTotal}: share of all CPUs used by every process on the machine (0..1). */
+    CPU_MACHINE_TOTAL(TimeSeries.Unit.RATIO),
+    /** {@code jdk.JavaThreadStatistics.activeCount}. */
+    THREADS_ACTIVE(TimeSeries.Unit.COUNT),
+    /** {@code jdk.JavaThreadStatistics.accumulatedCount}: threads started since JVM start. */
+    THREADS_ACCUMULATED(TimeSeries.Unit.COUNT),
+    /** {@code jdk.GCHeapSummary.heapUsed}, every summary (before and after each GC). */
+    HEAP_USED(TimeSeries.Unit.BYTES),
+    /** {@code jdk.GCHeapSummary.heapSpace.committedSize}. */
+    HEAP_COMMITTED(TimeSeries.Unit.BYTES),
+    /** {@code jdk.ExceptionStatistics.throwables}: throwables created since JVM start. */
+    THROWABLES_CREATED(TimeSeries.Unit.COUNT),
+    /** Sum over threads of {@code jdk.ThreadAllocationStatistics.allocated}: bytes allocated since start. */
+    ALLOCATED_TOTAL(TimeSeries.Unit.BYTES),
+    /** {@code jdk.ClassLoadingStatistics.loadedClassCount}. */
+    CLASSES_LOADED(TimeSeries.Unit.COUNT);
+
+    private final TimeSeries.Unit unit;
+
+    SeriesKey(TimeSeries.Unit unit) {
+        this.unit = unit;
+    }
+
+    public TimeSeries.Unit unit() {
+        return unit;
+    }
+}

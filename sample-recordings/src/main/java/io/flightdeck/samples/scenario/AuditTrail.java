@@ -1,0 +1,41 @@
+package io.flightdeck.samples.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Lock contention: every request thread appends to one audit trail whose {@link #append(String)} is synchronized
+ * and does its hashing inside the lock. The planted contended monitor is {@code AuditTrail}.
+ */
+final class AuditTrail {
+    private final List<Long> digests = new ArrayList<>();
+
+    synchronized void append(String entry) {
+        long h = 1125899906842597L;
+        for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < entry.length(); i++) {
+                h = 31 * h + entry.charAt(i) + round;
+            }
+        }
+        digests.add(h);
+        if (digests.size() > 10_000) {
+            digests.clear();
+        }
+    }
+
+    static List<Thread> start(AtomicBoolean running) {
+        AuditTrail trail = new AuditTrail();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            int id = w;
+            threads.add(Scenario.thread("request-handler-" + w, () -> {
+                long n = 0;
+                while (running.get()) {
+                    trail.append("user-" + id + " updated order " + (n++));
+                }
+            }));
+        }
+        return threads;
+    }
+}

@@ -1,0 +1,51 @@
+package io.flightdeck.samples.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Entry point of the workloads the sample recordings are made of. Run as
+ * {@code java ... io.flightdeck.samples.scenario.Scenario NAME MILLIS}; each workload plants one bottleneck.
+ */
+public final class Scenario {
+    private Scenario() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: Scenario cpu-hotspot|lock-contention|allocation-churn|multi-chunk|reference MILLIS");
+            System.exit(2);
+        }
+        long millis = Long.parseLong(args[1]);
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> threads = new ArrayList<>();
+        Runnable stop = () -> running.set(false);
+        switch (args[0]) {
+            case "cpu-hotspot" -> threads.addAll(CatalogSearch.start(running));
+            case "lock-contention" -> threads.addAll(AuditTrail.start(running));
+            case "allocation-churn" -> threads.addAll(ReportRenderer.start(running));
+            case "multi-chunk" -> {
+                threads.addAll(CatalogSearch.start(running));
+                threads.add(ChunkRotator.start(running));
+            }
+            case "reference" -> threads.addAll(ReferenceWorkload.start(running));
+            default -> {
+                System.err.println("unknown scenario " + args[0]);
+                System.exit(2);
+            }
+        }
+        Thread.sleep(millis);
+        stop.run();
+        for (Thread t : threads) {
+            t.join();
+        }
+        System.out.println("scenario " + args[0] + " done: " + Sink.value());
+    }
+
+    static Thread thread(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.start();
+        return t;
+    }
+}
