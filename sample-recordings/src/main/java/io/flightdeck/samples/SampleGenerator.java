@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * java -cp sample-recordings/target/classes io.flightdeck.samples.SampleGenerator \
  *      [--java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java] [--out sample-recordings/recordings] \
  *      [--reference-out jfr-import/src/main/resources/io/flightdeck/ingest/jfr/metadata] [--only NAME]
+ * java -cp sample-recordings/target/classes io.flightdeck.samples.SampleGenerator --large FILE --seconds 120
  * </pre>
+ * {@code --large} records the busy-service workload for the import benchmark (not committed: too big).
  */
 public final class SampleGenerator {
     /** name, milliseconds to run, JVM flags. */
@@ -40,18 +42,28 @@ public final class SampleGenerator {
         Path out = Path.of("sample-recordings", "recordings");
         Path referenceOut = null;
         String only = null;
+        Path large = null;
+        long seconds = 120;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--java" -> java = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "--reference-out" -> referenceOut = Path.of(args[++i]);
                 case "--only" -> only = args[++i];
+                case "--large" -> large = Path.of(args[++i]);
+                case "--seconds" -> seconds = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         String classpath = Path.of(SampleGenerator.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
         String jdk = javaVersion(java);
+        if (large != null) {
+            record(java, classpath, "busy-service", seconds * 1000, List.of("-Xmx1g", "-Xmn16m"), large);
+            System.out.println("| `" + large.getFileName() + "` | " + jdk + " | profile | " + seconds + " s | -Xmx1g -Xmn16m | "
+                    + Files.size(large) + " | `" + sha256(large) + "` |");
+            return;
+        }
         Files.createDirectories(out);
         List<String> rows = new ArrayList<>();
         if (referenceOut == null) {

@@ -142,7 +142,8 @@ public final class ReportBuilder {
         }
         List<AnalysisReport.ClassBytes> byClass = new ArrayList<>();
         for (Group g : top(Breakdown.of(selection, k, set::key, Measure.WEIGHT, classifier::culpritMethod))) {
-            byClass.add(new AnalysisReport.ClassBytes(className(profile, g.key()), g.weight(), percent(g.weight(), total),
+            byClass.add(new AnalysisReport.ClassBytes(g.key() < 0 ? "(unknown)" : className(profile, g.key()), g.weight(),
+                    percent(g.weight(), total),
                     g.count(), methodName(profile, g.topSite())));
         }
         List<AnalysisReport.MethodBytes> bySite = sites(selection, k, total, stack -> topMethod(profile, stack));

@@ -86,7 +86,7 @@ public final class TextExport {
         TextTable t = new TextTable("hot method", "self", "self %", "total %").right(1, 2, 3);
         cpu.hotMethods().stream().limit(ROWS).forEach(h -> t.row(h.method(), count(h.selfSamples()),
                 percent(h.selfPercent()), percent(h.totalPercent())));
-        table(out, t, "no execution samples");
+        table(out, t, cpu.samples() == 0 ? "no execution samples" : "the samples have no stack traces");
     }
 
     private static void allocation(StringBuilder out, AnalysisReport.Allocation a) {

@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the readable part of a cut or unfinished chunk into a complete chunk the JDK's parser accepts: the
- * records up to the last complete constant pool, a header that points at that pool and at a metadata record
- * (the chunk's own, or a borrowed one proven to fit), and a duration taken from the last event kept. Events a
- * borrowed metadata does not describe exactly are turned into records the parser skips.
+ * Turns the readable part of a cut or unfinished chunk into a complete chunk the JDK's parser accepts: every
+ * complete record, a header that points at the last complete constant pool (or at an empty one when none
+ * survived) and at a metadata record (the chunk's own, or a borrowed one proven to fit), and a duration taken
+ * from the last event kept. Events a borrowed metadata does not describe exactly are turned into records the
+ * parser skips. Events whose constants were in a lost pool decode without them (no stack, no names).
  */
 final class ChunkRepair {
     /**
@@ -42,12 +43,12 @@ final class ChunkRepair {
     static Result repair(JfrInput in, ChunkScanner.Span span, ChunkScanner.Walk walk,
             List<MetadataCandidate> candidates, Path target, String[] why) throws IOException {
         long chunkStart = span.offset();
-        if (walk.lastCheckpoint() < 0) {
-            why[0] = "none of its constant pools (stack traces, threads, class names) survived";
+        boolean ownMetadata = walk.lastMetadata() >= 0;
+        long usableEnd = walk.endOfRecords();
+        if (usableEnd <= chunkStart + ChunkScanner.HEADER_SIZE) {
+            why[0] = "not one complete record survived";
             return null;
         }
-        boolean ownMetadata = walk.lastMetadata() >= 0;
-        long usableEnd = Math.max(walk.lastCheckpointEnd(), ownMetadata ? walk.lastMetadataEnd() : -1);
 
         JfrMetadata metadata;
         MetadataCandidate borrowed = null;
@@ -115,21 +116,37 @@ final class ChunkRepair {
                 maxTicks = ticks;
             }
         }
-        long metadataPosition = ownMetadata ? walk.lastMetadata() - chunkStart : length;
-        long totalSize = length + (borrowed == null ? 0 : borrowed.record().length);
+        // constant pools: the last complete one (it links back to the earlier ones), or an empty one when none
+        // survived, so events still decode (without stack traces and names)
+        byte[] emptyPool = walk.lastCheckpoint() < 0 ? emptyCheckpoint(span.header().startTicks()) : new byte[0];
+        long checkpointPosition = walk.lastCheckpoint() < 0 ? length : walk.lastCheckpoint() - chunkStart;
+        long metadataPosition = ownMetadata ? walk.lastMetadata() - chunkStart : length + emptyPool.length;
+        long totalSize = length + emptyPool.length + (borrowed == null ? 0 : borrowed.record().length);
+        long eventsAfterLastPool = 0;
+        for (int r = 0; r < walk.recordCount(); r++) {
+            if (walk.recordStarts()[r] > walk.lastCheckpoint()) {
+                in.position(walk.recordStarts()[r]);
+                in.readVarLong();
+                long type = in.readVarLong();
+                if (type > JfrMetadata.CHECKPOINT_TYPE_ID && !rejectedTypes.contains(type)) {
+                    eventsAfterLastPool++;
+                }
+            }
+        }
         long ticksPerSecond = span.header().ticksPerSecond();
         long durationNanos = ticksPerSecond <= 0 ? 0
                 : (long) ((maxTicks - span.header().startTicks()) * (1_000_000_000.0 / ticksPerSecond));
 
         ByteBuffer header = ByteBuffer.wrap(bytes, 0, ChunkScanner.HEADER_SIZE).order(ByteOrder.BIG_ENDIAN);
         header.putLong(8, totalSize);
-        header.putLong(16, walk.lastCheckpoint() - chunkStart);
+        header.putLong(16, checkpointPosition);
         header.putLong(24, metadataPosition);
         header.putLong(40, Math.max(0, durationNanos));
         bytes[64] = 0; // finished
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(out, ByteBuffer.wrap(bytes));
+            writeFully(out, ByteBuffer.wrap(emptyPool));
             if (borrowed != null) {
                 writeFully(out, ByteBuffer.wrap(borrowed.record()));
             }
@@ -145,6 +162,13 @@ final class ChunkRepair {
             if (lostEvents > 0) {
                 note.append(", which does not describe ").append(lostEvents).append(" of its events (left out)");
             }
+        }
+        if (walk.lastCheckpoint() < 0) {
+            note.append(note.isEmpty() ? "" : "; ").append("none of its constant pools survived, so its events have no ")
+                    .append("stack traces, thread names or class names");
+        } else if (eventsAfterLastPool > 0) {
+            note.append(note.isEmpty() ? "" : "; ").append(eventsAfterLastPool)
+                    .append(" events written after its last complete constant pool may lack stack traces or names");
         }
         return new Result(target, kept, metadata, eventNames, Math.max(0, durationNanos), note.toString());
     }
@@ -244,6 +268,17 @@ final class ChunkRepair {
             length++;
         }
         return length;
+    }
+
+    /** A checkpoint record with no constant pools: size, type 1, start time, duration 0, delta 0, flags 0, 0 pools. */
+    private static byte[] emptyCheckpoint(long startTicks) {
+        int ticksLength = varLongLength(startTicks);
+        int size = 4 + 1 + ticksLength + 4;
+        byte[] record = new byte[size];
+        writePaddedVarLong(record, 0, 4, size);
+        record[4] = (byte) JfrMetadata.CHECKPOINT_TYPE_ID;
+        writePaddedVarLong(record, 5, ticksLength, startTicks);
+        return record; // the remaining four bytes are zero: duration, delta, flags, pool count
     }
 
     /** Writes {@code value} as a compressed long of exactly {@code length} bytes (continuation bits as padding). */

@@ -113,7 +113,8 @@ public final class JfrImporter {
             for (ChunkOutcome outcome : outcomes) {
                 warnings.addAll(outcome.warnings());
                 if (outcome.data() != null) {
-                    decoded.add(new ProfileAssembler.DecodedChunk(outcome.data(), outcome.startNanos(), outcome.endNanos()));
+                    decoded.add(new ProfileAssembler.DecodedChunk(outcome.data(), outcome.startNanos(), outcome.endNanos(),
+                            outcome.chunks()));
                     outcome.counts().forEach((name, c) -> {
                         long[] total = counts.computeIfAbsent(name, k -> new long[2]);
                         total[0] += c[0];
@@ -142,7 +143,7 @@ public final class JfrImporter {
 
     /** What became of one chunk: its data (null when nothing could be decoded), counts by type name, warnings. */
     private record ChunkOutcome(ChunkData data, Map<String, long[]> counts, long startNanos, long endNanos,
-            List<String> warnings) {
+            int chunks, List<String> warnings) {
     }
 
     private ChunkOutcome decodeWholeFile(JfrInput input, Path file, List<ChunkScanner.Span> spans, long size,
@@ -166,7 +167,7 @@ public final class JfrImporter {
                 Math.min(0.99, handled / (double) Math.max(1, expectedDecoded)), "decoding events")).read(file);
         List<String> warnings = new ArrayList<>();
         checkComplete(data, counts, "the recording", warnings);
-        return new ChunkOutcome(data, counts, start, end, warnings);
+        return new ChunkOutcome(data, counts, start, end, spans.size(), warnings);
     }
 
     private List<ChunkOutcome> decodeChunks(JfrInput input, Path file, FileChannel channel,
@@ -228,7 +229,7 @@ public final class JfrImporter {
         } catch (RuntimeException e) {
             // damaged metadata or headers surface as runtime exceptions from our own readers
             String label = spans.size() == 1 ? "the recording" : "chunk " + (span.index() + 1) + " of " + spans.size();
-            return new ChunkOutcome(null, Map.of(), 0, 0,
+            return new ChunkOutcome(null, Map.of(), 0, 0, 0,
                     List.of(label + " could not be read (" + e.getMessage() + "); its events are left out"));
         }
     }
@@ -285,7 +286,7 @@ public final class JfrImporter {
                 done.set(span.index(), span.availableBytes());
                 report.run();
                 warnings.add(label + " " + damage + ", and nothing of it could be decoded: " + why[0]);
-                return new ChunkOutcome(null, Map.of(), 0, 0, warnings);
+                return new ChunkOutcome(null, Map.of(), 0, 0, 0, warnings);
             }
             names = repaired.eventNames();
             expected = addCounts(counts, repaired.countsByType(), repaired.metadata());
@@ -315,7 +316,7 @@ public final class JfrImporter {
             report.run();
             checkComplete(data, counts, label, warnings);
             long start = span.header().startNanos();
-            return new ChunkOutcome(data, counts, start, start + durationNanos, warnings);
+            return new ChunkOutcome(data, counts, start, start + durationNanos, 1, warnings);
         } catch (IOException | RuntimeException e) {
             if (e instanceof CancellationException ce) {
                 throw ce;
@@ -324,7 +325,7 @@ public final class JfrImporter {
                 throw new CancellationException("cancelled");
             }
             warnings.add(label + " could not be decoded (" + e.getMessage() + "); its events are left out");
-            return new ChunkOutcome(null, Map.of(), 0, 0, warnings);
+            return new ChunkOutcome(null, Map.of(), 0, 0, 0, warnings);
         } finally {
             if (temporary) {
                 Files.deleteIfExists(chunkFile);

@@ -61,7 +61,7 @@ public final class JfrTypes {
 
     /** What {@code jfr summary} calls the metadata and checkpoint records. */
     public static final String METADATA_RECORD = "jdk.Metadata";
-    public static final String CHECKPOINT_RECORD = "jdk.CheckPoint";
+    public static final String CHECKPOINT_RECORD = "jdk.Checkpoint";
 
     // field names
     public static final String F_START_TIME = "startTime";

@@ -41,7 +41,7 @@ final class ProfileAssembler {
     private static final Pattern VM_VERSION = Pattern.compile("\\((\\d[^)\\s]*)\\)");
 
     /** One decoded chunk with what the import knows about it. */
-    record DecodedChunk(ChunkData data, long startNanos, long endNanos) {
+    record DecodedChunk(ChunkData data, long startNanos, long endNanos, int chunks) {
     }
 
     private final SymbolTable.Builder symbols = new SymbolTable.Builder();
@@ -78,7 +78,7 @@ final class ProfileAssembler {
 
     private void add(DecodedChunk chunk) {
         ChunkData d = chunk.data();
-        chunks++;
+        chunks += chunk.chunks();
         startNanos = Math.min(startNanos, chunk.startNanos());
         endNanos = Math.max(endNanos, chunk.endNanos());
 

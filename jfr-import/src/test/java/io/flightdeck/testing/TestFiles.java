@@ -1,0 +1,58 @@
+package io.flightdeck.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Where the test inputs are: the in-repo sample recordings and, when present, ../shared's corpora. */
+public final class TestFiles {
+    private static final Path BASE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+    private static final Pattern SUMMARY_LINE = Pattern.compile("\\s*(\\S+)\\s+(\\d+)\\s+(\\d+)\\s*");
+
+    private TestFiles() {
+    }
+
+    public static Path sample(String name) {
+        return BASE.resolveSibling("sample-recordings").resolve("recordings").resolve(name);
+    }
+
+    /** ../shared/corpus beside the repository (CI has it; a fresh clone may not). */
+    public static Path corpus() {
+        return BASE.getParent().resolveSibling("shared").resolve("corpus");
+    }
+
+    public static Path externalCorpus() {
+        return BASE.getParent().resolveSibling("shared").resolve("external-corpus");
+    }
+
+    /** Event counts per type as the JDK's own {@code jfr summary} prints them for a file. */
+    public static Map<String, Long> jfrSummaryCounts(Path recording) throws IOException, InterruptedException {
+        Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
+        Process p = new ProcessBuilder(jfr.toString(), "summary", recording.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("jfr summary failed: " + out);
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (String line : out.split("\n")) {
+            Matcher m = SUMMARY_LINE.matcher(line);
+            if (m.matches() && m.group(1).startsWith("jdk.")) {
+                counts.put(m.group(1), Long.parseLong(m.group(2)));
+            }
+        }
+        return counts;
+    }
+
+    /** Copies the first {@code fraction} of a file's bytes to a new file. */
+    public static Path cut(Path source, double fraction, Path dir) throws IOException {
+        byte[] all = Files.readAllBytes(source);
+        Path target = dir.resolve("cut-" + Math.round(fraction * 100) + "-" + source.getFileName());
+        Files.write(target, java.util.Arrays.copyOf(all, (int) (all.length * fraction)));
+        return target;
+    }
+}
