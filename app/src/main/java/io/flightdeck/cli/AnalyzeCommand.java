@@ -9,7 +9,8 @@ import io.flightdeck.app.Version;
 import io.flightdeck.app.export.JsonExport;
 import io.flightdeck.app.export.OutputTarget;
 import io.flightdeck.app.export.ReportFormat;
-import io.flightdeck.app.export.TextExport;
+import io.flightdeck.app.export.AnalysisDocument;
+import io.flightdeck.app.export.Renderers;
 import io.flightdeck.ingest.ImportOptions;
 import io.flightdeck.model.Profile;
 
@@ -35,7 +36,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (default) or json.")
+            description = "text (default), md, html or json.")
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
@@ -55,9 +56,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (format == ReportFormat.MD || format == ReportFormat.HTML) {
-            throw new UsageException("--format " + format.name().toLowerCase() + " is not available yet; use text or json");
-        }
         ThreadFilter threads;
         try {
             threads = ThreadFilter.of(thread);
@@ -78,7 +76,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Selection selection = new Selection(profile, new TimeRange(fromTime, toTime), threads);
         AnalysisReport report = new ReportBuilder(Version.get()).build(selection, List.of());
-        String text = format == ReportFormat.JSON ? JsonExport.render(report) : TextExport.render(report);
+        String text = format == ReportFormat.JSON ? JsonExport.render(report)
+                : Renderers.render(AnalysisDocument.of(report), format);
         OutputTarget.write(text, output, CliStreams.out(spec));
         return ExitCodes.OK;
     }

@@ -4,7 +4,9 @@ import io.flightdeck.analysis.report.SummaryReport;
 import io.flightdeck.app.Version;
 import io.flightdeck.app.export.JsonExport;
 import io.flightdeck.app.export.OutputTarget;
-import io.flightdeck.app.export.TextExport;
+import io.flightdeck.app.export.AnalysisDocument;
+import io.flightdeck.app.export.Renderers;
+import io.flightdeck.app.export.ReportFormat;
 import io.flightdeck.ingest.ImportOptions;
 import io.flightdeck.model.Profile;
 
@@ -41,7 +43,8 @@ final class SummaryCommand implements Callable<Integer> {
             summaries.add(SummaryReport.of(p));
         }
         SummaryReport report = new SummaryReport(Version.get(), summaries);
-        OutputTarget.write(json ? JsonExport.render(report) : TextExport.render(report), null, CliStreams.out(spec));
+        OutputTarget.write(json ? JsonExport.render(report)
+                : Renderers.render(AnalysisDocument.of(report), ReportFormat.TEXT), null, CliStreams.out(spec));
         return ExitCodes.OK;
     }
 }

@@ -40,10 +40,14 @@ public record AnalysisReport(String flightdeckVersion, List<Source> sources, Sel
     }
 
     @JsonPropertyOrder({"samples", "jvmUserPercentAvg", "jvmSystemPercentAvg", "machineTotalPercentAvg",
-            "jvmPercentPeak", "machineTotalPercentPeak", "nativeSamples", "hotMethods"})
+            "jvmPercentPeak", "machineTotalPercentPeak", "nativeSamples", "hotMethods", "byThread"})
     public record Cpu(long samples, double jvmUserPercentAvg, double jvmSystemPercentAvg,
             double machineTotalPercentAvg, double jvmPercentPeak, double machineTotalPercentPeak, long nativeSamples,
-            List<HotMethodRow> hotMethods) {
+            List<HotMethodRow> hotMethods, List<ThreadRow> byThread) {
+    }
+
+    @JsonPropertyOrder({"thread", "samples", "percent"})
+    public record ThreadRow(String thread, long samples, double percent) {
     }
 
     @JsonPropertyOrder({"method", "selfSamples", "selfPercent", "totalSamples", "totalPercent"})

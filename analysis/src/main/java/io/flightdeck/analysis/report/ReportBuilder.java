@@ -105,9 +105,15 @@ public final class ReportBuilder {
         for (double m : machine) {
             machinePeak = Math.max(machinePeak, m);
         }
+        SampleSet cpuSamples = profile.samples(SampleKind.CPU);
+        List<AnalysisReport.ThreadRow> byThread = new ArrayList<>();
+        for (Group g : top(Breakdown.of(selection, SampleKind.CPU, cpuSamples::thread, Measure.COUNT, stack -> -1))) {
+            byThread.add(new AnalysisReport.ThreadRow(g.key() < 0 ? "(unknown thread)" : profile.threads().name(g.key()),
+                    g.count(), percent(g.count(), samples)));
+        }
         return new AnalysisReport.Cpu(samples, 100 * Statistics.mean(user), 100 * Statistics.mean(system),
                 100 * Statistics.mean(machine), 100 * jvmPeak, 100 * machinePeak,
-                Breakdown.total(selection, SampleKind.NATIVE, Measure.COUNT), rows);
+                Breakdown.total(selection, SampleKind.NATIVE, Measure.COUNT), rows, byThread);
     }
 
     private static double[] seriesValues(Selection selection, SeriesKey key) {

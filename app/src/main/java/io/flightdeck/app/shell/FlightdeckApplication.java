@@ -4,7 +4,9 @@ import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.report.ReportBuilder;
 import io.flightdeck.app.Version;
-import io.flightdeck.app.export.TextExport;
+import io.flightdeck.app.export.AnalysisDocument;
+import io.flightdeck.app.export.Renderers;
+import io.flightdeck.app.export.ReportFormat;
 import io.flightdeck.ingest.CancellationToken;
 import io.flightdeck.ingest.ImportException;
 import io.flightdeck.ingest.ProfileLoader;
@@ -68,7 +70,7 @@ public final class FlightdeckApplication extends Application {
                     updateMessage(stage);
                 }, cancel);
                 AnalysisReport r = new ReportBuilder(Version.get()).build(Selection.all(profile), List.of());
-                return TextExport.render(r);
+                return Renderers.render(AnalysisDocument.of(r), ReportFormat.TEXT);
             }
         };
         progress.progressProperty().bind(load.progressProperty());

@@ -1,0 +1,76 @@
+package io.flightdeck.app.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flightdeck.analysis.Selection;
+import io.flightdeck.analysis.report.ReportBuilder;
+import io.flightdeck.ingest.ProfileLoader;
+import io.flightdeck.testing.TestFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class RenderersTest {
+    private static final List<String> HOSTILE = List.of("<svg onload=alert('t')>|a|b|",
+            "\"><iframe src=javascript:alert(3)>", "`tick` & <u>under</u>", "line\nbreak\u0007bell");
+
+    private static ReportDocument hostileDocument() {
+        return new ReportDocument(HOSTILE.get(0), List.of(new ReportDocument.Fact("JVM arguments", HOSTILE.get(1))),
+                List.of(HOSTILE.get(2)), List.of(new ReportDocument.Section(HOSTILE.get(3), List.of(
+                        new ReportDocument.Paragraph(HOSTILE.get(0)),
+                        new ReportDocument.Table(List.of("thread", "samples"), List.of(false, true),
+                                List.of(List.of(HOSTILE.get(0), "1"), List.of(HOSTILE.get(2), "2")))))));
+    }
+
+    @Test
+    void htmlEscapesEveryStringFromTheRecording() {
+        String html = Renderers.render(hostileDocument(), ReportFormat.HTML);
+        for (String s : HOSTILE) {
+            assertThat(html).doesNotContain(s);
+        }
+        assertThat(html).doesNotContain("<svg", "<iframe", "<u>").contains("&lt;svg onload=alert(&#39;t&#39;)&gt;|a|b|");
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<table>").contains("<td class=\"num\">1</td>");
+    }
+
+    @Test
+    void markdownTablesKeepTheirColumnsAndNoMarkupSurvives() {
+        String md = Renderers.render(hostileDocument(), ReportFormat.MD);
+        List<String> rows = md.lines().filter(l -> l.startsWith("|")).toList();
+        assertThat(rows).hasSize(4);
+        for (String row : rows) {
+            // three unescaped pipes per row: the edges and one separator between the two columns
+            assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).as(row).isEqualTo(3);
+        }
+        assertThat(md).doesNotContain("<svg", "<iframe", "<u>").contains("&lt;u&gt;under&lt;/u&gt;");
+        assertThat(md).contains("\\`tick\\`");
+        assertThat(md).doesNotContain("\u0007");
+    }
+
+    @Test
+    void textHasNoControlCharacters() {
+        String text = Renderers.render(hostileDocument(), ReportFormat.TEXT);
+        assertThat(text.chars().filter(c -> c < 0x20 && c != '\n')).isEmpty();
+        assertThat(text).contains("line break bell");
+    }
+
+    @Test
+    void theHostileCorpusRecordingIsEscapedInEveryFormat() throws Exception {
+        Path hostile = TestFiles.corpus().resolve("hostile").resolve("hostile.jfr");
+        Assumptions.assumeTrue(Files.exists(hostile), "../shared/corpus not present");
+        List<String> planted = Files.readAllLines(hostile.resolveSibling("strings.txt")).stream()
+                .filter(l -> !l.isBlank()).toList();
+        var report = new ReportBuilder("test").build(Selection.all(ProfileLoader.withDefaults().load(hostile)), List.of());
+        String html = Renderers.render(AnalysisDocument.of(report), ReportFormat.HTML);
+        String md = Renderers.render(AnalysisDocument.of(report), ReportFormat.MD);
+        for (String p : planted) {
+            assertThat(html).doesNotContain(p);
+            assertThat(md).doesNotContain(p);
+        }
+        // the strings are shown, escaped: thread names in the CPU-by-thread table, the property among the arguments
+        assertThat(html).contains("&lt;marquee&gt;p&lt;/marquee&gt;").contains("&lt;svg onload=");
+    }
+}
