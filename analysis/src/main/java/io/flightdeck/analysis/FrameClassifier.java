@@ -118,6 +118,32 @@ public final class FrameClassifier {
     }
 
     /**
+     * Where a throwable was thrown: the first frame from the top that is not JDK code; for JDK-only stacks, the
+     * first frame that is not a constructor (the top frames of a throw event are the throwable's constructors).
+     */
+    public int throwingMethod(int stack) {
+        if (stack < 0) {
+            return -1;
+        }
+        int depth = stacks.depth(stack);
+        int firstNonConstructor = -1;
+        for (int i = 0; i < depth; i++) {
+            int method = frames.method(stacks.frame(stack, i));
+            if (kind(method) != FrameKind.JDK) {
+                return method;
+            }
+            if (firstNonConstructor < 0 && !methods.methodName(method).equals("<init>")
+                    && !methods.methodName(method).equals("fillInStackTrace")) {
+                firstNonConstructor = method;
+            }
+        }
+        if (firstNonConstructor >= 0) {
+            return firstNonConstructor;
+        }
+        return depth == 0 ? -1 : frames.method(stacks.frame(stack, 0));
+    }
+
+    /**
      * The package of the main class: "com.example.orders" for "com.example.orders.OrderJob arg". Only the first
      * two segments are kept so sibling packages of the application count too. Null when not known.
      */

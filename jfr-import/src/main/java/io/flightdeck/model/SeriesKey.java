@@ -18,8 +18,11 @@ public enum SeriesKey {
     HEAP_COMMITTED(TimeSeries.Unit.BYTES),
     /** {@code jdk.ExceptionStatistics.throwables}: throwables created since JVM start. */
     THROWABLES_CREATED(TimeSeries.Unit.COUNT),
-    /** Sum over threads of {@code jdk.ThreadAllocationStatistics.allocated}: bytes allocated since start. */
-    ALLOCATED_TOTAL(TimeSeries.Unit.BYTES),
+    /**
+     * Allocation rate between consecutive collections: heap used before a GC minus heap used after the previous
+     * one, over the time between their starts; one point per collection.
+     */
+    ALLOCATION_RATE(TimeSeries.Unit.BYTES_PER_SECOND),
     /** {@code jdk.ClassLoadingStatistics.loadedClassCount}. */
     CLASSES_LOADED(TimeSeries.Unit.COUNT);
 

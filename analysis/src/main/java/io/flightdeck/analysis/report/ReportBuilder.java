@@ -301,7 +301,7 @@ public final class ReportBuilder {
                 messageOf.putIfAbsent(set.key(i), set.aux(i));
             }
         }
-        for (Group g : top(Breakdown.of(selection, kind, set::key, Measure.COUNT, classifier::firstNonJdkMethod))) {
+        for (Group g : top(Breakdown.of(selection, kind, set::key, Measure.COUNT, classifier::throwingMethod))) {
             Integer message = messageOf.get(g.key());
             rows.add(new AnalysisReport.ExceptionRow(g.key() < 0 ? "(unknown)" : className(profile, g.key()), g.count(),
                     methodName(profile, g.topSite()), 100 * g.topSiteShare(),

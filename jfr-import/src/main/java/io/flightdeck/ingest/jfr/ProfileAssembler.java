@@ -3,6 +3,7 @@ package io.flightdeck.ingest.jfr;
 import io.flightdeck.model.ClassHistogram;
 import io.flightdeck.model.EventTypeStats;
 import io.flightdeck.model.FrameTable;
+import io.flightdeck.model.GcEvent;
 import io.flightdeck.model.HistogramRow;
 import io.flightdeck.model.MethodTable;
 import io.flightdeck.model.OldObjectSample;
@@ -145,9 +146,34 @@ final class ProfileAssembler {
         samples.forEach((k, b) -> sets.put(k, b.build()));
         EnumMap<SeriesKey, TimeSeries> built = new EnumMap<>(SeriesKey.class);
         series.forEach((k, b) -> built.put(k, b.build()));
+        List<GcEvent> gcEvents = gc.events();
+        TimeSeries allocationRate = allocationRate(gcEvents);
+        if (allocationRate.size() > 0) {
+            built.put(SeriesKey.ALLOCATION_RATE, allocationRate);
+        }
         return new Profile(source, info(formatVersion), symbols.build(), methods.build(), frames.build(),
-                stacks.build(), threads.build(), sets, built, gc.events(), gc.pauses(), gc.phases(), histograms(),
+                stacks.build(), threads.build(), sets, built, gcEvents, gc.pauses(), gc.phases(), histograms(),
                 oldObjects, eventStats, settingsByType());
+    }
+
+    /** Heap growth between consecutive collections that report heap sizes, per second. */
+    static TimeSeries allocationRate(List<GcEvent> events) {
+        TimeSeries.Builder rate = new TimeSeries.Builder(SeriesKey.ALLOCATION_RATE.name(), SeriesKey.ALLOCATION_RATE.unit());
+        GcEvent previous = null;
+        for (GcEvent e : events) {
+            if (e.heapBeforeBytes().isEmpty() || e.heapAfterBytes().isEmpty()) {
+                continue;
+            }
+            if (previous != null) {
+                double seconds = java.time.Duration.between(previous.start(), e.start()).toNanos() / 1e9;
+                if (seconds > 0) {
+                    long grown = Math.max(0, e.heapBeforeBytes().getAsLong() - previous.heapAfterBytes().getAsLong());
+                    rate.add(ChunkCollector.nanos(e.start()), grown / seconds);
+                }
+            }
+            previous = e;
+        }
+        return rate.build();
     }
 
     private RecordingInfo info(String formatVersion) {

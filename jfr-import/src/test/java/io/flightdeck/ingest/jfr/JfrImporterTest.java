@@ -199,6 +199,11 @@ class JfrImporterTest {
         });
         assertThat(p.gcPauses().getFirst().heapAfterBytes().getAsLong())
                 .isLessThan(p.gcPauses().getFirst().heapBeforeBytes().getAsLong());
+        // one allocation-rate point per collection after the first
+        assertThat(p.series(SeriesKey.ALLOCATION_RATE)).hasValueSatisfying(rate -> {
+            assertThat(rate.size()).isEqualTo(p.gcEvents().size() - 1);
+            assertThat(rate.value(0)).isPositive();
+        });
     }
 
     @Test
