@@ -85,12 +85,16 @@ final class BenchCommand implements Callable<Integer> {
             seconds[i] = (System.nanoTime() - t0) / 1e9;
             peakHeap = Math.max(peakHeap, peakHeap() - baseline);
         }
+        // what the profile keeps: heap with it, minus heap once it is gone
+        int chunks = last.info().chunks();
+        long events = last.eventStats().values().stream().mapToLong(s -> s.count()).sum();
+        int cpuSamples = last.samples(SampleKind.CPU).size();
         fullGc();
-        long retained = usedHeap();
-        Profile keep = last;
+        long withProfile = usedHeap();
+        java.lang.ref.Reference.reachabilityFence(last);
         last = null;
         fullGc();
-        retained -= usedHeap();
+        long retained = withProfile - usedHeap();
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
         double median = sorted[sorted.length / 2];
@@ -98,9 +102,9 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", file.toString());
         result.put("sizeBytes", size);
-        result.put("chunks", keep.info().chunks());
-        result.put("events", keep.eventStats().values().stream().mapToLong(s -> s.count()).sum());
-        result.put("executionSamples", keep.samples(SampleKind.CPU).size());
+        result.put("chunks", chunks);
+        result.put("events", events);
+        result.put("executionSamples", cpuSamples);
         result.put("threads", options.parallelism());
         result.put("runs", runs);
         result.put("secondsPerRun", seconds);
@@ -114,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
             out.print(JsonExport.render(result));
         } else {
             out.printf(Locale.ROOT, "%s: %.1f MiB, %d chunks, %,d events, %d thread(s)%n", file.getFileName(), mib,
-                    keep.info().chunks(), (long) result.get("events"), options.parallelism());
+                    chunks, events, options.parallelism());
             List<String> each = new ArrayList<>();
             for (double s : seconds) {
                 each.add(String.format(Locale.ROOT, "%.2f", s));
@@ -124,7 +128,6 @@ final class BenchCommand implements Callable<Integer> {
                             + "process peak RSS %.0f MiB (max heap %.0f MiB)%n", peakHeap / 1048576.0,
                     Math.max(0, retained) / 1048576.0, peakRss() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
         }
-        java.lang.ref.Reference.reachabilityFence(keep);
         return ExitCodes.OK;
     }
 

@@ -73,7 +73,14 @@ public final class Cli implements Runnable {
                     + (log == null ? "" : "; details are in " + log));
             return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("flightdeck: not enough memory (the heap limit is "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB); run again with more, "
+                    + "for example FLIGHTDECK_JAVA_OPTS=-Xmx8g");
+            return ExitCodes.INTERNAL;
+        }
     }
 
     private static String oneLine(String text) {

@@ -1,8 +1,6 @@
 package io.flightdeck.model;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Distinct frames: a method, a line number ({@code -1} when unknown) and a {@link FrameType}. */
 public final class FrameTable {
@@ -33,20 +31,18 @@ public final class FrameTable {
     }
 
     public static final class Builder {
-        private record Key(int method, int line, byte type) {
-        }
-
-        private final Map<Key, Integer> index = new HashMap<>();
+        private final IntArrayHashIndex index = new IntArrayHashIndex();
         private int[] methods = new int[512];
         private int[] lines = new int[512];
         private byte[] types = new byte[512];
         private int size;
 
         public int intern(int method, int line, FrameType type) {
-            Key key = new Key(method, line, (byte) type.ordinal());
-            Integer id = index.get(key);
-            if (id != null) {
-                return id;
+            byte t = (byte) type.ordinal();
+            int hash = (method * 31 + line) * 31 + t;
+            int found = index.find(hash, id -> methods[id] == method && lines[id] == line && types[id] == t);
+            if (found >= 0) {
+                return found;
             }
             if (size == methods.length) {
                 methods = Arrays.copyOf(methods, size * 2);
@@ -55,8 +51,8 @@ public final class FrameTable {
             }
             methods[size] = method;
             lines[size] = line;
-            types[size] = key.type();
-            index.put(key, size);
+            types[size] = t;
+            index.put(hash, size);
             return size++;
         }
 

@@ -148,22 +148,47 @@ public final class SampleSet {
         }
 
         /**
-         * Appends all of {@code other}, passing thread, stack, key and aux ids through the given maps
-         * (index = id in {@code other}, value = id here), so per-chunk sets can be merged into one.
+         * Appends everything in {@code other} (a builder of the same kind), passing thread, stack, key and aux ids
+         * through the given maps (index = id in {@code other}, value = id here), so per-chunk columns are merged
+         * into one without an intermediate copy.
          */
-        public void addAll(SampleSet other, int[] threadMap, int[] stackMap, int[] symbolMap, int[] auxMap) {
+        public void addAll(Builder other, int[] threadMap, int[] stackMap, int[] symbolMap, int[] auxMap) {
+            ensureCapacity(size + other.size);
             for (int i = 0; i < other.size; i++) {
                 int t = other.threads[i];
                 int s = other.stacks[i];
-                int k = other.key(i);
-                int a = other.aux(i);
-                add(other.times[i], t < 0 ? -1 : threadMap[t], s < 0 ? -1 : stackMap[s], other.durationNanos(i),
-                        other.weight(i), k < 0 ? -1 : symbolMap[k], a < 0 || auxMap == null ? a : auxMap[a]);
+                times[size] = other.times[i];
+                threads[size] = t < 0 ? -1 : threadMap[t];
+                stacks[size] = s < 0 ? -1 : stackMap[s];
+                if (durations != null) {
+                    durations[size] = other.durations[i];
+                }
+                if (weights != null) {
+                    weights[size] = other.weights[i];
+                }
+                if (keys != null) {
+                    int k = other.keys[i];
+                    keys[size] = k < 0 ? -1 : symbolMap[k];
+                }
+                if (aux != null) {
+                    int a = other.aux[i];
+                    aux[size] = a < 0 || auxMap == null ? a : auxMap[a];
+                }
+                size++;
+            }
+        }
+
+        private void ensureCapacity(int needed) {
+            if (needed > times.length) {
+                resize(Math.max(needed, times.length + (times.length >> 1)));
             }
         }
 
         private void grow() {
-            int capacity = Math.max(16, times.length * 2);
+            resize(Math.max(16, times.length + (times.length >> 1)));
+        }
+
+        private void resize(int capacity) {
             times = Arrays.copyOf(times, capacity);
             threads = Arrays.copyOf(threads, capacity);
             stacks = Arrays.copyOf(stacks, capacity);

@@ -2,8 +2,6 @@ package io.flightdeck.model;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Distinct stack traces as arrays of frame ids, top frame first, stored back to back in one {@code int[]}.
@@ -50,45 +48,46 @@ public final class StackTable {
     }
 
     public static final class Builder {
-        private record Key(int[] frames, boolean truncated) {
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof Key k && k.truncated == truncated && Arrays.equals(k.frames, frames);
-            }
-
-            @Override
-            public int hashCode() {
-                return Arrays.hashCode(frames) * 31 + (truncated ? 1 : 0);
-            }
-        }
-
-        private final Map<Key, Integer> index = new HashMap<>();
+        private final IntArrayHashIndex index = new IntArrayHashIndex();
         private int[] offsets = new int[1025];
         private int[] frames = new int[8192];
         private final BitSet truncated = new BitSet();
         private int size;
 
-        /** Interns a stack; the array is owned by the builder afterwards. */
+        /** Interns a stack given as frame ids, top first; the array is not kept. */
         public int intern(int[] stackFrames, boolean isTruncated) {
-            Key key = new Key(stackFrames, isTruncated);
-            Integer id = index.get(key);
-            if (id != null) {
-                return id;
+            int hash = IntArrayHashIndex.hash(stackFrames, 0, stackFrames.length) * 2 + (isTruncated ? 1 : 0);
+            int found = index.find(hash, id -> truncated.get(id) == isTruncated && sameFrames(id, stackFrames));
+            if (found >= 0) {
+                return found;
             }
             if (size + 2 > offsets.length) {
                 offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
             int start = offsets[size];
             if (start + stackFrames.length > frames.length) {
-                frames = Arrays.copyOf(frames, Math.max(frames.length * 2, start + stackFrames.length));
+                frames = IntArrayHashIndex.grown(frames, start + stackFrames.length);
             }
             System.arraycopy(stackFrames, 0, frames, start, stackFrames.length);
             offsets[size + 1] = start + stackFrames.length;
             if (isTruncated) {
                 truncated.set(size);
             }
-            index.put(key, size);
+            index.put(hash, size);
             return size++;
+        }
+
+        private boolean sameFrames(int id, int[] candidate) {
+            int start = offsets[id];
+            if (offsets[id + 1] - start != candidate.length) {
+                return false;
+            }
+            for (int i = 0; i < candidate.length; i++) {
+                if (frames[start + i] != candidate[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         public int size() {

@@ -1,8 +1,6 @@
 package io.flightdeck.model;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Threads seen in the recording: name, Java thread id and OS thread id ({@code -1} when unknown). */
 public final class ThreadTable {
@@ -41,10 +39,7 @@ public final class ThreadTable {
     }
 
     public static final class Builder {
-        private record Key(long javaId, long osId, String name) {
-        }
-
-        private final Map<Key, Integer> index = new HashMap<>();
+        private final IntArrayHashIndex index = new IntArrayHashIndex();
         private String[] names = new String[64];
         private long[] javaIds = new long[64];
         private long[] osIds = new long[64];
@@ -56,10 +51,11 @@ public final class ThreadTable {
          * ids, and a renamed thread is shown under each of its names.
          */
         public int intern(String name, long javaId, long osId, boolean isVirtual) {
-            Key key = new Key(javaId, osId, name);
-            Integer id = index.get(key);
-            if (id != null) {
-                return id;
+            int hash = (Long.hashCode(javaId) * 31 + Long.hashCode(osId)) * 31 + (name == null ? 0 : name.hashCode());
+            int found = index.find(hash, id -> javaIds[id] == javaId && osIds[id] == osId
+                    && java.util.Objects.equals(names[id], name));
+            if (found >= 0) {
+                return found;
             }
             if (size == names.length) {
                 names = Arrays.copyOf(names, size * 2);
@@ -71,7 +67,7 @@ public final class ThreadTable {
             javaIds[size] = javaId;
             osIds[size] = osId;
             virtual[size] = isVirtual;
-            index.put(key, size);
+            index.put(hash, size);
             return size++;
         }
 

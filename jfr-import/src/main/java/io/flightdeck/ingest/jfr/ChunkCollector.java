@@ -5,10 +5,12 @@ import static io.flightdeck.ingest.jfr.JfrTypes.*;
 import io.flightdeck.ingest.CancellationToken;
 import io.flightdeck.model.FrameType;
 import io.flightdeck.model.SampleKind;
+import io.flightdeck.model.SampleSet;
 import io.flightdeck.model.SeriesKey;
 import io.flightdeck.model.StackTable;
 import io.flightdeck.model.SymbolTable;
 import io.flightdeck.model.ThreadTable;
+import io.flightdeck.model.TimeSeries;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.ToIntFunction;
 
+import jdk.jfr.EventType;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -40,7 +44,7 @@ final class ChunkCollector {
     private static final int CHECK_EVERY = 4096;
     private static final int MAX_DISTINCT_MESSAGES = 5000;
 
-    private final ChunkData data = new ChunkData();
+    private final ChunkData data;
     private final Map<Long, String> eventTypeNames;
     private final Set<String> types;
     private final CancellationToken cancel;
@@ -58,8 +62,9 @@ final class ChunkCollector {
      * @param eventTypeNames type id to name from the chunk's metadata, for {@code jdk.ActiveSetting}
      * @param progress       receives the number of events handled so far, every few thousand events
      */
-    ChunkCollector(Map<Long, String> eventTypeNames, Set<String> types, CancellationToken cancel,
-            LongConsumer progress) {
+    ChunkCollector(Map<Long, String> eventTypeNames, Set<String> types, Map<String, String> strings,
+            CancellationToken cancel, LongConsumer progress) {
+        this.data = new ChunkData(strings);
         this.eventTypeNames = eventTypeNames;
         this.types = types;
         this.cancel = cancel;
@@ -85,43 +90,38 @@ final class ChunkCollector {
         try (EventStream stream = EventStream.openFile(chunkFile)) {
             stream.setOrdered(false);
             stream.setReuse(true);
-            register(stream, EXECUTION_SAMPLE, e -> sample(SampleKind.CPU, e, F_SAMPLED_THREAD));
-            register(stream, NATIVE_METHOD_SAMPLE, e -> sample(SampleKind.NATIVE, e, F_SAMPLED_THREAD));
-            register(stream, OBJECT_ALLOCATION_SAMPLE, e -> allocation(SampleKind.ALLOCATION, e, F_WEIGHT));
-            register(stream, OBJECT_ALLOCATION_IN_NEW_TLAB,
-                    e -> allocation(SampleKind.ALLOCATION_IN_NEW_TLAB, e, F_TLAB_SIZE));
+            register(stream, EXECUTION_SAMPLE, sample(SampleKind.CPU));
+            register(stream, NATIVE_METHOD_SAMPLE, sample(SampleKind.NATIVE));
+            register(stream, OBJECT_ALLOCATION_SAMPLE, allocation(SampleKind.ALLOCATION, F_WEIGHT));
+            register(stream, OBJECT_ALLOCATION_IN_NEW_TLAB, allocation(SampleKind.ALLOCATION_IN_NEW_TLAB, F_TLAB_SIZE));
             register(stream, OBJECT_ALLOCATION_OUTSIDE_TLAB,
-                    e -> allocation(SampleKind.ALLOCATION_OUTSIDE_TLAB, e, F_ALLOCATION_SIZE));
-            register(stream, JAVA_MONITOR_ENTER, e -> monitor(SampleKind.MONITOR_ENTER, e, F_PREVIOUS_OWNER));
-            register(stream, JAVA_MONITOR_WAIT, e -> monitor(SampleKind.MONITOR_WAIT, e, F_NOTIFIER));
-            register(stream, THREAD_PARK, e -> blocking(SampleKind.THREAD_PARK, e, classId(e, F_PARKED_CLASS), 0));
-            register(stream, THREAD_SLEEP, e -> blocking(SampleKind.THREAD_SLEEP, e, -1, 0));
-            register(stream, SOCKET_READ, e -> blocking(SampleKind.SOCKET_READ, e, socketKey(e), longField(e, F_BYTES_READ)));
-            register(stream, SOCKET_WRITE, e -> blocking(SampleKind.SOCKET_WRITE, e, socketKey(e), longField(e, F_BYTES_WRITTEN)));
-            register(stream, FILE_READ, e -> blocking(SampleKind.FILE_READ, e, pathKey(e), longField(e, F_BYTES_READ)));
-            register(stream, FILE_WRITE, e -> blocking(SampleKind.FILE_WRITE, e, pathKey(e), longField(e, F_BYTES_WRITTEN)));
-            register(stream, FILE_FORCE, e -> blocking(SampleKind.FILE_FORCE, e, pathKey(e), 0));
-            register(stream, JAVA_EXCEPTION_THROW, e -> throwable(SampleKind.EXCEPTION, e));
-            register(stream, JAVA_ERROR_THROW, e -> throwable(SampleKind.ERROR, e));
-            register(stream, EXCEPTION_STATISTICS,
-                    e -> data.series(SeriesKey.THROWABLES_CREATED).add(nanos(e.getStartTime()), longField(e, "throwables")));
-            register(stream, THREAD_START, this::threadStart);
-            register(stream, THREAD_END, e -> data.samples(SampleKind.THREAD_END)
-                    .add(nanos(e.getStartTime()), thread(threadField(e, F_THREAD)), StackTable.NONE, 0, 1, -1, -1));
-            register(stream, CPU_LOAD, this::cpuLoad);
-            register(stream, JAVA_THREAD_STATISTICS, this::threadStatistics);
-            register(stream, CLASS_LOADING_STATISTICS, e -> data.series(SeriesKey.CLASSES_LOADED)
-                    .add(nanos(e.getStartTime()), longField(e, "loadedClassCount")));
-            register(stream, GARBAGE_COLLECTION, this::garbageCollection);
-            register(stream, GC_HEAP_SUMMARY, this::heapSummary);
-            register(stream, GC_PHASE_PAUSE, e -> data.pauses.add(new ChunkData.Pause(longField(e, F_GC_ID),
-                    stringField(e, F_NAME), e.getStartTime(), e.getDuration())));
-            register(stream, GC_PHASE_PAUSE_LEVEL_1, e -> phase(e, false));
-            register(stream, GC_PHASE_CONCURRENT, e -> phase(e, true));
-            register(stream, G1_GARBAGE_COLLECTION,
-                    e -> data.g1Types.put(longField(e, F_GC_ID), stringField(e, F_TYPE)));
-            register(stream, OBJECT_COUNT, e -> objectCount(e, OBJECT_COUNT));
-            register(stream, OBJECT_COUNT_AFTER_GC, e -> objectCount(e, OBJECT_COUNT_AFTER_GC));
+                    allocation(SampleKind.ALLOCATION_OUTSIDE_TLAB, F_ALLOCATION_SIZE));
+            register(stream, JAVA_MONITOR_ENTER, monitor(SampleKind.MONITOR_ENTER, F_PREVIOUS_OWNER));
+            register(stream, JAVA_MONITOR_WAIT, monitor(SampleKind.MONITOR_WAIT, F_NOTIFIER));
+            Field parkedClass = new Field(F_PARKED_CLASS);
+            register(stream, THREAD_PARK, blocking(SampleKind.THREAD_PARK, e -> classId(parkedClass.get(e)), null));
+            register(stream, THREAD_SLEEP, blocking(SampleKind.THREAD_SLEEP, e -> -1, null));
+            register(stream, SOCKET_READ, blocking(SampleKind.SOCKET_READ, socketKey(), new Field(F_BYTES_READ)));
+            register(stream, SOCKET_WRITE, blocking(SampleKind.SOCKET_WRITE, socketKey(), new Field(F_BYTES_WRITTEN)));
+            register(stream, FILE_READ, blocking(SampleKind.FILE_READ, pathKey(), new Field(F_BYTES_READ)));
+            register(stream, FILE_WRITE, blocking(SampleKind.FILE_WRITE, pathKey(), new Field(F_BYTES_WRITTEN)));
+            register(stream, FILE_FORCE, blocking(SampleKind.FILE_FORCE, pathKey(), null));
+            register(stream, JAVA_EXCEPTION_THROW, throwable(SampleKind.EXCEPTION));
+            register(stream, JAVA_ERROR_THROW, throwable(SampleKind.ERROR));
+            register(stream, EXCEPTION_STATISTICS, series(SeriesKey.THROWABLES_CREATED, "throwables"));
+            register(stream, THREAD_START, threadStart());
+            register(stream, THREAD_END, threadEnd());
+            register(stream, CPU_LOAD, cpuLoad());
+            register(stream, JAVA_THREAD_STATISTICS, threadStatistics());
+            register(stream, CLASS_LOADING_STATISTICS, series(SeriesKey.CLASSES_LOADED, "loadedClassCount"));
+            register(stream, GARBAGE_COLLECTION, garbageCollection());
+            register(stream, GC_HEAP_SUMMARY, heapSummary());
+            register(stream, GC_PHASE_PAUSE, pause());
+            register(stream, GC_PHASE_PAUSE_LEVEL_1, phase(false));
+            register(stream, GC_PHASE_CONCURRENT, phase(true));
+            register(stream, G1_GARBAGE_COLLECTION, g1Type());
+            register(stream, OBJECT_COUNT, objectCount(OBJECT_COUNT));
+            register(stream, OBJECT_COUNT_AFTER_GC, objectCount(OBJECT_COUNT_AFTER_GC));
             register(stream, OLD_OBJECT_SAMPLE, this::oldObject);
             register(stream, JVM_INFORMATION, this::jvmInformation);
             register(stream, GC_CONFIGURATION, e -> {
@@ -144,7 +144,7 @@ final class ChunkCollector {
                 numericFact(e, "effectiveCpuCount");
                 numericFact(e, "memoryLimit");
             });
-            register(stream, ACTIVE_SETTING, this::activeSetting);
+            register(stream, ACTIVE_SETTING, activeSetting());
             stream.onError(t -> {
                 if (handlerFailure == null) {
                     handlerFailure = t;
@@ -179,98 +179,185 @@ final class ChunkCollector {
         });
     }
 
-    // ---- per-type handlers -------------------------------------------------------------------------------
+    // ---- per-type handlers: each owns its Field lookups (one event type each) ------------------------------
 
-    private void sample(SampleKind kind, RecordedEvent e, String threadField) {
-        data.samples(kind).add(nanos(e.getStartTime()), thread(threadField(e, threadField)), stack(e.getStackTrace()),
-                0, 1, -1, -1);
+    private Consumer<RecordedEvent> sample(SampleKind kind) {
+        SampleSet.Builder out = data.samples(kind);
+        Field thread = new Field(F_SAMPLED_THREAD);
+        Field stack = new Field(F_STACK_TRACE);
+        return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0, 1, -1, -1);
     }
 
-    private void allocation(SampleKind kind, RecordedEvent e, String weightField) {
-        data.samples(kind).add(nanos(e.getStartTime()), thread(e.getThread()), stack(e.getStackTrace()), 0,
-                longField(e, weightField), classId(e, F_OBJECT_CLASS), -1);
+    private Consumer<RecordedEvent> allocation(SampleKind kind, String weightField) {
+        SampleSet.Builder out = data.samples(kind);
+        Field thread = new Field(F_EVENT_THREAD);
+        Field stack = new Field(F_STACK_TRACE);
+        Field weight = new Field(weightField);
+        Field objectClass = new Field(F_OBJECT_CLASS);
+        return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0,
+                weight.getLong(e), classId(objectClass.get(e)), -1);
     }
 
-    private void monitor(SampleKind kind, RecordedEvent e, String otherThreadField) {
-        data.samples(kind).add(nanos(e.getStartTime()), thread(e.getThread()), stack(e.getStackTrace()),
-                e.getDuration().toNanos(), 1, classId(e, F_MONITOR_CLASS), thread(threadField(e, otherThreadField)));
+    private Consumer<RecordedEvent> monitor(SampleKind kind, String otherThreadField) {
+        SampleSet.Builder out = data.samples(kind);
+        Field thread = new Field(F_EVENT_THREAD);
+        Field stack = new Field(F_STACK_TRACE);
+        Field monitorClass = new Field(F_MONITOR_CLASS);
+        Field other = new Field(otherThreadField);
+        return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)),
+                e.getDuration().toNanos(), 1, classId(monitorClass.get(e)), thread(other.get(e)));
     }
 
-    private void blocking(SampleKind kind, RecordedEvent e, int key, long bytes) {
-        data.samples(kind).add(nanos(e.getStartTime()), thread(e.getThread()), stack(e.getStackTrace()),
-                e.getDuration().toNanos(), Math.max(0, bytes), key, -1);
+    /**
+     * @param key   the symbol (class, endpoint, path) an event is grouped by
+     * @param bytes the field with the bytes moved, or null
+     */
+    private Consumer<RecordedEvent> blocking(SampleKind kind, ToIntFunction<RecordedEvent> key, Field bytes) {
+        SampleSet.Builder out = data.samples(kind);
+        Field thread = new Field(F_EVENT_THREAD);
+        Field stack = new Field(F_STACK_TRACE);
+        return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)),
+                e.getDuration().toNanos(), bytes == null ? 0 : Math.max(0, bytes.getLong(e)), key.applyAsInt(e), -1);
     }
 
-    private void throwable(SampleKind kind, RecordedEvent e) {
-        int message = -1;
-        if (distinctMessages < MAX_DISTINCT_MESSAGES) {
-            String text = stringField(e, F_MESSAGE);
-            if (text != null) {
-                int before = data.symbols.size();
-                message = data.symbols.intern(text.length() > 300 ? text.substring(0, 300) + "…" : text);
-                if (data.symbols.size() > before) {
-                    distinctMessages++;
+    private Consumer<RecordedEvent> throwable(SampleKind kind) {
+        SampleSet.Builder out = data.samples(kind);
+        Field thread = new Field(F_EVENT_THREAD);
+        Field stack = new Field(F_STACK_TRACE);
+        Field thrownClass = new Field(F_THROWN_CLASS);
+        Field messageField = new Field(F_MESSAGE);
+        return e -> {
+            int message = -1;
+            if (distinctMessages < MAX_DISTINCT_MESSAGES) {
+                String text = messageField.getString(e);
+                if (text != null) {
+                    int before = data.symbols.size();
+                    message = data.symbols.intern(text.length() > 300 ? text.substring(0, 300) + "…" : text);
+                    if (data.symbols.size() > before) {
+                        distinctMessages++;
+                    }
                 }
             }
-        }
-        data.samples(kind).add(nanos(e.getStartTime()), thread(e.getThread()), stack(e.getStackTrace()), 0, 1,
-                classId(e, F_THROWN_CLASS), message);
+            out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0, 1,
+                    classId(thrownClass.get(e)), message);
+        };
     }
 
-    private void threadStart(RecordedEvent e) {
-        RecordedThread started = threadField(e, F_THREAD);
-        RecordedThread parent = e.hasField(F_PARENT_THREAD) ? threadField(e, F_PARENT_THREAD) : e.getThread();
-        data.samples(SampleKind.THREAD_START).add(nanos(e.getStartTime()), thread(started), stack(e.getStackTrace()), 0,
-                1, -1, thread(parent));
+    private Consumer<RecordedEvent> threadStart() {
+        SampleSet.Builder out = data.samples(SampleKind.THREAD_START);
+        Field started = new Field(F_THREAD);
+        Field parentThread = new Field(F_PARENT_THREAD);
+        Field eventThread = new Field(F_EVENT_THREAD);
+        Field stack = new Field(F_STACK_TRACE);
+        return e -> {
+            RecordedThread parent = parentThread.present(e) ? parentThread.get(e) : eventThread.get(e);
+            out.add(nanos(e.getStartTime()), thread(started.get(e)), stack(stack.get(e)), 0, 1, -1, thread(parent));
+        };
     }
 
-    private void cpuLoad(RecordedEvent e) {
-        long t = nanos(e.getStartTime());
-        data.series(SeriesKey.CPU_JVM_USER).add(t, doubleField(e, "jvmUser"));
-        data.series(SeriesKey.CPU_JVM_SYSTEM).add(t, doubleField(e, "jvmSystem"));
-        data.series(SeriesKey.CPU_MACHINE_TOTAL).add(t, doubleField(e, "machineTotal"));
+    private Consumer<RecordedEvent> threadEnd() {
+        SampleSet.Builder out = data.samples(SampleKind.THREAD_END);
+        Field ended = new Field(F_THREAD);
+        return e -> out.add(nanos(e.getStartTime()), thread(ended.get(e)), StackTable.NONE, 0, 1, -1, -1);
     }
 
-    private void threadStatistics(RecordedEvent e) {
-        long t = nanos(e.getStartTime());
-        data.series(SeriesKey.THREADS_ACTIVE).add(t, longField(e, "activeCount"));
-        data.series(SeriesKey.THREADS_ACCUMULATED).add(t, longField(e, "accumulatedCount"));
+    private Consumer<RecordedEvent> series(SeriesKey key, String field) {
+        TimeSeries.Builder out = data.series(key);
+        Field value = new Field(field);
+        return e -> out.add(nanos(e.getStartTime()), value.getLong(e));
     }
 
-    private void garbageCollection(RecordedEvent e) {
-        data.collections.add(new ChunkData.Collection(longField(e, F_GC_ID), stringField(e, F_NAME),
-                stringField(e, F_CAUSE), e.getStartTime(), e.getDuration(), durationField(e, F_SUM_OF_PAUSES),
-                durationField(e, F_LONGEST_PAUSE)));
+    private Consumer<RecordedEvent> cpuLoad() {
+        TimeSeries.Builder user = data.series(SeriesKey.CPU_JVM_USER);
+        TimeSeries.Builder system = data.series(SeriesKey.CPU_JVM_SYSTEM);
+        TimeSeries.Builder machine = data.series(SeriesKey.CPU_MACHINE_TOTAL);
+        Field jvmUser = new Field("jvmUser");
+        Field jvmSystem = new Field("jvmSystem");
+        Field machineTotal = new Field("machineTotal");
+        return e -> {
+            long t = nanos(e.getStartTime());
+            user.add(t, jvmUser.getDouble(e));
+            system.add(t, jvmSystem.getDouble(e));
+            machine.add(t, machineTotal.getDouble(e));
+        };
     }
 
-    private void heapSummary(RecordedEvent e) {
-        long used = longField(e, F_HEAP_USED);
-        long committed = -1;
-        if (e.hasField(F_HEAP_SPACE)) {
-            RecordedObject space = e.getValue(F_HEAP_SPACE);
+    private Consumer<RecordedEvent> threadStatistics() {
+        TimeSeries.Builder active = data.series(SeriesKey.THREADS_ACTIVE);
+        TimeSeries.Builder accumulated = data.series(SeriesKey.THREADS_ACCUMULATED);
+        Field activeCount = new Field("activeCount");
+        Field accumulatedCount = new Field("accumulatedCount");
+        return e -> {
+            long t = nanos(e.getStartTime());
+            active.add(t, activeCount.getLong(e));
+            accumulated.add(t, accumulatedCount.getLong(e));
+        };
+    }
+
+    private Consumer<RecordedEvent> garbageCollection() {
+        Field gcId = new Field(F_GC_ID);
+        Field name = new Field(F_NAME);
+        Field cause = new Field(F_CAUSE);
+        Field sumOfPauses = new Field(F_SUM_OF_PAUSES);
+        Field longestPause = new Field(F_LONGEST_PAUSE);
+        return e -> data.collections.add(new ChunkData.Collection(gcId.getLong(e), data.intern(name.getString(e)),
+                data.intern(cause.getString(e)), nanos(e.getStartTime()), e.getDuration().toNanos(),
+                sumOfPauses.getDuration(e).toNanos(), longestPause.getDuration(e).toNanos()));
+    }
+
+    private Consumer<RecordedEvent> heapSummary() {
+        TimeSeries.Builder usedSeries = data.series(SeriesKey.HEAP_USED);
+        Field gcId = new Field(F_GC_ID);
+        Field when = new Field(F_WHEN);
+        Field heapUsed = new Field(F_HEAP_USED);
+        Field heapSpace = new Field(F_HEAP_SPACE);
+        return e -> {
+            long used = heapUsed.getLong(e);
+            long committed = -1;
+            RecordedObject space = heapSpace.get(e);
             if (space != null && space.hasField(F_COMMITTED_SIZE)) {
                 committed = space.getLong(F_COMMITTED_SIZE);
             }
-        }
-        boolean before = "Before GC".equals(stringField(e, F_WHEN));
-        data.heapSummaries.add(new ChunkData.HeapSummary(longField(e, F_GC_ID), before, e.getStartTime(), used,
-                committed));
-        long t = nanos(e.getStartTime());
-        data.series(SeriesKey.HEAP_USED).add(t, used);
-        if (committed >= 0) {
-            data.series(SeriesKey.HEAP_COMMITTED).add(t, committed);
-        }
+            boolean before = "Before GC".equals(when.getString(e));
+            long t = nanos(e.getStartTime());
+            data.heapSummaries.add(new ChunkData.HeapSummary(gcId.getLong(e), before, t, used, committed));
+            usedSeries.add(t, used);
+            if (committed >= 0) {
+                data.series(SeriesKey.HEAP_COMMITTED).add(t, committed);
+            }
+        };
     }
 
-    private void phase(RecordedEvent e, boolean concurrent) {
-        data.phases.add(new ChunkData.Phase(longField(e, F_GC_ID), stringField(e, F_NAME), e.getStartTime(),
-                e.getDuration(), concurrent));
+    private Consumer<RecordedEvent> pause() {
+        Field gcId = new Field(F_GC_ID);
+        Field name = new Field(F_NAME);
+        return e -> data.pauses.add(new ChunkData.Pause(gcId.getLong(e), data.intern(name.getString(e)),
+                nanos(e.getStartTime()), e.getDuration().toNanos()));
     }
 
-    private void objectCount(RecordedEvent e, String origin) {
-        RecordedClass cls = e.hasField(F_OBJECT_CLASS) ? e.getClass(F_OBJECT_CLASS) : null;
-        data.objectCounts.add(new ChunkData.CountRow(longField(e, F_GC_ID), origin, e.getStartTime(),
-                cls == null ? "(unknown)" : cls.getName(), longField(e, "count"), longField(e, "totalSize")));
+    private Consumer<RecordedEvent> phase(boolean concurrent) {
+        Field gcId = new Field(F_GC_ID);
+        Field name = new Field(F_NAME);
+        return e -> data.phases.add(new ChunkData.Phase(gcId.getLong(e), data.intern(name.getString(e)),
+                nanos(e.getStartTime()), e.getDuration().toNanos(), concurrent));
+    }
+
+    private Consumer<RecordedEvent> g1Type() {
+        Field gcId = new Field(F_GC_ID);
+        Field type = new Field(F_TYPE);
+        return e -> data.g1Types.put(gcId.getLong(e), data.intern(type.getString(e)));
+    }
+
+    private Consumer<RecordedEvent> objectCount(String origin) {
+        Field gcId = new Field(F_GC_ID);
+        Field objectClass = new Field(F_OBJECT_CLASS);
+        Field count = new Field("count");
+        Field totalSize = new Field("totalSize");
+        return e -> {
+            RecordedClass cls = objectClass.get(e);
+            data.objectCounts.add(new ChunkData.CountRow(gcId.getLong(e), origin, e.getStartTime(),
+                    cls == null ? "(unknown)" : data.intern(cls.getName()), count.getLong(e), totalSize.getLong(e)));
+        };
     }
 
     private void oldObject(RecordedEvent e) {
@@ -296,7 +383,8 @@ final class ChunkCollector {
         Instant allocationTime = e.hasField("allocationTime") ? e.getInstant("allocationTime") : e.getStartTime();
         long arrayElements = e.hasField("arrayElements") ? e.getLong("arrayElements") : Integer.MIN_VALUE;
         data.oldObjects.add(new ChunkData.OldObject(e.getStartTime(), allocationTime, objectClass,
-                stack(e.getStackTrace()), thread(e.getThread()), arrayElements, longField(e, "lastKnownHeapUsage"), root));
+                stack(e.getStackTrace()), thread(e.getThread()), arrayElements,
+                e.hasField("lastKnownHeapUsage") ? e.getLong("lastKnownHeapUsage") : 0, root));
     }
 
     private void jvmInformation(RecordedEvent e) {
@@ -311,12 +399,82 @@ final class ChunkCollector {
         }
     }
 
-    private void activeSetting(RecordedEvent e) {
-        long id = longField(e, "id");
-        String type = eventTypeNames.get(id);
-        if (type != null) {
-            data.settings.add(new ChunkData.Setting(e.getStartTime(), type, stringField(e, F_NAME),
-                    stringField(e, "value")));
+    private Consumer<RecordedEvent> activeSetting() {
+        Field id = new Field("id");
+        Field name = new Field(F_NAME);
+        Field value = new Field("value");
+        return e -> {
+            String type = eventTypeNames.get(id.getLong(e));
+            if (type != null) {
+                data.settings.add(new ChunkData.Setting(e.getStartTime(), type, data.intern(name.getString(e)),
+                        data.intern(value.getString(e))));
+            }
+        };
+    }
+
+    private ToIntFunction<RecordedEvent> socketKey() {
+        Field host = new Field(F_HOST);
+        Field address = new Field(F_ADDRESS);
+        Field port = new Field(F_PORT);
+        return e -> {
+            String h = host.getString(e);
+            if (h == null || h.isEmpty()) {
+                h = address.getString(e);
+            }
+            long p = port.present(e) ? port.getLong(e) : -1;
+            return data.symbols.intern((h == null || h.isEmpty() ? "(unknown host)" : h) + (p >= 0 ? ":" + p : ""));
+        };
+    }
+
+    private ToIntFunction<RecordedEvent> pathKey() {
+        Field path = new Field(F_PATH);
+        return e -> {
+            String p = path.getString(e);
+            return data.symbols.intern(p == null || p.isEmpty() ? "(unknown file)" : p);
+        };
+    }
+
+    /**
+     * One field of one event type. Whether the type has it is looked up once per event type (a chunk's types can
+     * lack fields older JDKs did not record); the value is then read with a single lookup by name, avoiding
+     * {@code RecordedObject}'s convenience getters, which search the fields twice.
+     */
+    private static final class Field {
+        private final String name;
+        private EventType type;
+        private boolean present;
+
+        Field(String name) {
+            this.name = name;
+        }
+
+        boolean present(RecordedEvent e) {
+            EventType t = e.getEventType();
+            if (t != type) {
+                type = t;
+                present = t.getField(name) != null;
+            }
+            return present;
+        }
+
+        <T> T get(RecordedEvent e) {
+            return present(e) ? e.getValue(name) : null;
+        }
+
+        long getLong(RecordedEvent e) {
+            return present(e) ? e.getLong(name) : 0;
+        }
+
+        double getDouble(RecordedEvent e) {
+            return present(e) ? e.getDouble(name) : 0;
+        }
+
+        String getString(RecordedEvent e) {
+            return present(e) && e.getValue(name) instanceof String s ? s : null;
+        }
+
+        Duration getDuration(RecordedEvent e) {
+            return present(e) ? e.getDuration(name) : Duration.ZERO;
         }
     }
 
@@ -372,16 +530,12 @@ final class ChunkCollector {
         if (name == null) {
             name = "thread " + t.getOSThreadId();
         }
-        int id = data.threads.intern(name, t.getJavaThreadId(), t.getOSThreadId(), t.isVirtual());
+        int id = data.threads.intern(data.intern(name), t.getJavaThreadId(), t.getOSThreadId(), t.isVirtual());
         threadCache.put(t, id);
         return id;
     }
 
-    private int classId(RecordedEvent e, String field) {
-        if (!e.hasField(field)) {
-            return SymbolTable.NONE;
-        }
-        RecordedClass cls = e.getClass(field);
+    private int classId(RecordedClass cls) {
         if (cls == null) {
             return SymbolTable.NONE;
         }
@@ -394,44 +548,8 @@ final class ChunkCollector {
         return id;
     }
 
-    private int socketKey(RecordedEvent e) {
-        String host = stringField(e, F_HOST);
-        if (host == null || host.isEmpty()) {
-            host = stringField(e, F_ADDRESS);
-        }
-        long port = e.hasField(F_PORT) ? e.getLong(F_PORT) : -1;
-        return data.symbols.intern((host == null || host.isEmpty() ? "(unknown host)" : host) + (port >= 0 ? ":" + port : ""));
-    }
-
-    private int pathKey(RecordedEvent e) {
-        String path = stringField(e, F_PATH);
-        return data.symbols.intern(path == null || path.isEmpty() ? "(unknown file)" : path);
-    }
-
-    // ---- field access tolerant of JDK versions ------------------------------------------------------------
-
-    private static RecordedThread threadField(RecordedEvent e, String field) {
-        return e.hasField(field) ? e.getThread(field) : null;
-    }
-
-    private static long longField(RecordedObject e, String field) {
-        return e.hasField(field) ? e.getLong(field) : 0;
-    }
-
-    private static double doubleField(RecordedObject e, String field) {
-        return e.hasField(field) ? e.getDouble(field) : 0;
-    }
-
-    private static String stringField(RecordedObject e, String field) {
-        return e.hasField(field) ? e.getString(field) : null;
-    }
-
-    private static Duration durationField(RecordedObject e, String field) {
-        return e.hasField(field) ? e.getDuration(field) : Duration.ZERO;
-    }
-
     private void fact(RecordedObject e, String field) {
-        String value = stringField(e, field);
+        String value = e.hasField(field) ? e.getString(field) : null;
         if (value != null) {
             data.facts.put(field, value);
         }

@@ -10,7 +10,6 @@ import io.flightdeck.model.SymbolTable;
 import io.flightdeck.model.ThreadTable;
 import io.flightdeck.model.TimeSeries;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,22 +30,37 @@ final class ChunkData {
     final EnumMap<SampleKind, SampleSet.Builder> samples = new EnumMap<>(SampleKind.class);
     final EnumMap<SeriesKey, TimeSeries.Builder> series = new EnumMap<>(SeriesKey.class);
     final Map<String, long[]> decodedCounts = new HashMap<>();
+    private final Map<String, String> strings;
+
+    /**
+     * @param strings shared by all chunks of one import: repeated strings (collector names, GC causes, phase
+     *                names, thread names) are kept once instead of once per event
+     */
+    ChunkData(Map<String, String> strings) {
+        this.strings = strings;
+    }
+
+    String intern(String s) {
+        return s == null ? null : strings.computeIfAbsent(s, k -> k);
+    }
 
     final Map<String, String> facts = new HashMap<>();
     final Map<String, Long> numericFacts = new HashMap<>();
     Instant jvmStartTime;
 
-    record Collection(long gcId, String name, String cause, Instant start, Duration duration, Duration sumOfPauses,
-            Duration longestPause) {
+    // times are epoch nanoseconds and durations nanoseconds: there can be hundreds of thousands of these
+
+    record Collection(long gcId, String name, String cause, long startNanos, long durationNanos,
+            long sumOfPausesNanos, long longestPauseNanos) {
     }
 
-    record HeapSummary(long gcId, boolean before, Instant time, long usedBytes, long committedBytes) {
+    record HeapSummary(long gcId, boolean before, long timeNanos, long usedBytes, long committedBytes) {
     }
 
-    record Pause(long gcId, String name, Instant start, Duration duration) {
+    record Pause(long gcId, String name, long startNanos, long durationNanos) {
     }
 
-    record Phase(long gcId, String name, Instant start, Duration duration, boolean concurrent) {
+    record Phase(long gcId, String name, long startNanos, long durationNanos, boolean concurrent) {
     }
 
     record CountRow(long gcId, String origin, Instant time, String className, long instances, long bytes) {

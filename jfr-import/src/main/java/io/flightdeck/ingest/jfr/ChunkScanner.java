@@ -11,6 +11,7 @@ import java.util.Map;
  */
 final class ChunkScanner {
     static final int HEADER_SIZE = 68;
+    private static final int SMALL_IDS = 4096;
     private static final byte[] MAGIC = {'F', 'L', 'R', 0};
 
     /** The fixed 68-byte chunk header, read raw (big-endian). */
@@ -129,6 +130,9 @@ final class ChunkScanner {
         long end = start + span.availableBytes();
         long savedLimit = in.limit();
         in.limit(end);
+        // type ids are small; counting in arrays avoids boxing a key for each of millions of records
+        long[] smallCounts = new long[SMALL_IDS];
+        long[] smallBytes = new long[SMALL_IDS];
         Map<Long, long[]> counts = new HashMap<>();
         long pos = start + HEADER_SIZE;
         long lastCheckpoint = -1;
@@ -170,9 +174,14 @@ final class ChunkScanner {
                 } else if (ticks > maxTicks) {
                     maxTicks = ticks;
                 }
-                long[] c = counts.computeIfAbsent(type, k -> new long[2]);
-                c[0]++;
-                c[1] += size;
+                if (type < SMALL_IDS) {
+                    smallCounts[(int) type]++;
+                    smallBytes[(int) type] += size;
+                } else {
+                    long[] c = counts.computeIfAbsent(type, k -> new long[2]);
+                    c[0]++;
+                    c[1] += size;
+                }
                 if (starts != null) {
                     if (records == starts.length) {
                         starts = java.util.Arrays.copyOf(starts, records * 2);
@@ -184,6 +193,11 @@ final class ChunkScanner {
             }
         } finally {
             in.limit(savedLimit);
+        }
+        for (int id = 0; id < SMALL_IDS; id++) {
+            if (smallCounts[id] > 0) {
+                counts.put((long) id, new long[]{smallCounts[id], smallBytes[id]});
+            }
         }
         return new Walk(counts, pos, lastCheckpoint, lastCheckpointEnd, lastMetadata, lastMetadataEnd, maxTicks,
                 starts, records, problem);

@@ -45,7 +45,8 @@ final class GcAssembler {
         List<GcEvent> result = new ArrayList<>();
         for (ChunkData.Collection c : collections.values()) {
             result.add(new GcEvent(c.gcId(), nullToEmpty(c.name()), kindOf(c.name(), g1Types.get(c.gcId()), ""),
-                    nullToEmpty(c.cause()), c.start(), c.duration(), c.sumOfPauses(), c.longestPause(),
+                    nullToEmpty(c.cause()), instant(c.startNanos()), Duration.ofNanos(c.durationNanos()),
+                    Duration.ofNanos(c.sumOfPausesNanos()), Duration.ofNanos(c.longestPauseNanos()),
                     used(before.get(c.gcId())), used(after.get(c.gcId())), committed(after.get(c.gcId()))));
         }
         result.sort(Comparator.comparing(GcEvent::start).thenComparingLong(GcEvent::gcId));
@@ -66,7 +67,7 @@ final class GcAssembler {
         for (Map.Entry<Long, List<ChunkData.Pause>> e : byGc.entrySet()) {
             long gcId = e.getKey();
             List<ChunkData.Pause> list = e.getValue();
-            list.sort(Comparator.comparing(ChunkData.Pause::start));
+            list.sort(Comparator.comparingLong(ChunkData.Pause::startNanos));
             ChunkData.Collection c = collections.get(gcId);
             String collector = c == null ? "" : c.name();
             String cause = c == null ? "" : nullToEmpty(c.cause());
@@ -74,7 +75,8 @@ final class GcAssembler {
                 ChunkData.Pause p = list.get(i);
                 boolean first = i == 0;
                 boolean last = i == list.size() - 1;
-                result.add(new GcPause(gcId, p.start(), p.duration(), kindOf(collector, g1Types.get(gcId), p.name()),
+                result.add(new GcPause(gcId, instant(p.startNanos()), Duration.ofNanos(p.durationNanos()),
+                        kindOf(collector, g1Types.get(gcId), p.name()),
                         nullToEmpty(p.name()), cause, first ? used(before.get(gcId)) : OptionalLong.empty(),
                         last ? used(after.get(gcId)) : OptionalLong.empty(),
                         last ? committed(after.get(gcId)) : OptionalLong.empty()));
@@ -82,8 +84,9 @@ final class GcAssembler {
             covered.add(gcId);
         }
         for (ChunkData.Collection c : collections.values()) {
-            if (!covered.contains(c.gcId()) && c.sumOfPauses() != null && c.sumOfPauses().compareTo(Duration.ZERO) > 0) {
-                result.add(new GcPause(c.gcId(), c.start(), c.sumOfPauses(), kindOf(c.name(), g1Types.get(c.gcId()), ""),
+            if (!covered.contains(c.gcId()) && c.sumOfPausesNanos() > 0) {
+                result.add(new GcPause(c.gcId(), instant(c.startNanos()), Duration.ofNanos(c.sumOfPausesNanos()),
+                        kindOf(c.name(), g1Types.get(c.gcId()), ""),
                         nullToEmpty(c.name()), nullToEmpty(c.cause()), used(before.get(c.gcId())),
                         used(after.get(c.gcId())), committed(after.get(c.gcId()))));
             }
@@ -95,7 +98,8 @@ final class GcAssembler {
     List<GcPhase> phases() {
         List<GcPhase> result = new ArrayList<>();
         for (ChunkData.Phase p : phases) {
-            result.add(new GcPhase(p.gcId(), nullToEmpty(p.name()), p.start(), p.duration(), p.concurrent()));
+            result.add(new GcPhase(p.gcId(), nullToEmpty(p.name()), instant(p.startNanos()),
+                    Duration.ofNanos(p.durationNanos()), p.concurrent()));
         }
         result.sort(Comparator.comparing(GcPhase::start));
         return result;
@@ -167,6 +171,10 @@ final class GcAssembler {
 
     private static OptionalLong committed(ChunkData.HeapSummary h) {
         return h == null || h.committedBytes() < 0 ? OptionalLong.empty() : OptionalLong.of(h.committedBytes());
+    }
+
+    private static java.time.Instant instant(long epochNanos) {
+        return ProfileAssembler.instant(epochNanos);
     }
 
     private static String nullToEmpty(String s) {

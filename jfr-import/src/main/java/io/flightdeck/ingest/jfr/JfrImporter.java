@@ -12,7 +12,6 @@ import io.flightdeck.model.SourceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +51,8 @@ public final class JfrImporter {
 
     private final ImportOptions options;
     private final Set<String> decodedTypes;
+    /** Repeated strings of one import, kept once (see {@link ChunkData#intern}); cleared after each import. */
+    private final Map<String, String> strings = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JfrImporter(ImportOptions options) {
         this.options = options;
@@ -81,17 +82,19 @@ public final class JfrImporter {
         } catch (IOException e) {
             throw new ImportException(file, "could not be read (" + e.getMessage() + ")", e);
         } finally {
+            strings.clear();
             deleteQuietly(work);
         }
     }
 
     private Profile readUncompressed(Path original, Path file, boolean gzip, Path work, ProgressListener progress,
             CancellationToken cancel) throws IOException, ImportException {
-        try (Arena arena = Arena.ofShared(); FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
-            MemorySegment mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-            JfrInput input = new JfrInput(mapped);
-            ChunkScanner.Layout layout = ChunkScanner.layout(input);
+            ChunkScanner.Layout layout;
+            try (Arena arena = Arena.ofConfined()) {
+                layout = ChunkScanner.layout(map(channel, arena));
+            }
             if (layout.spans().isEmpty()) {
                 throw new ImportException(original, "no readable JFR chunk (" + layout.problem() + ")");
             }
@@ -101,43 +104,51 @@ public final class JfrImporter {
 
             boolean direct = spans.size() == 1 && spans.getFirst().complete()
                     || options.parallelism() == 1 && spans.stream().allMatch(ChunkScanner.Span::complete);
-            List<ChunkOutcome> outcomes;
+            Merge merge = new Merge();
             if (direct && spans.size() > 1) {
-                outcomes = List.of(decodeWholeFile(input, file, spans, size, progress, cancel));
+                merge.accept(decodeWholeFile(channel, file, spans, progress, cancel));
             } else {
-                outcomes = decodeChunks(input, file, channel, spans, work, direct, size, progress, cancel);
+                decodeChunks(file, channel, spans, work, direct, size, progress, cancel, merge);
             }
-
-            List<ProfileAssembler.DecodedChunk> decoded = new ArrayList<>();
-            Map<String, long[]> counts = new HashMap<>();
-            for (ChunkOutcome outcome : outcomes) {
-                warnings.addAll(outcome.warnings());
-                if (outcome.data() != null) {
-                    decoded.add(new ProfileAssembler.DecodedChunk(outcome.data(), outcome.startNanos(), outcome.endNanos(),
-                            outcome.chunks()));
-                    outcome.counts().forEach((name, c) -> {
-                        long[] total = counts.computeIfAbsent(name, k -> new long[2]);
-                        total[0] += c[0];
-                        total[1] += c[1];
-                    });
-                }
-            }
-            if (layout.problem() != null && !layout.spans().getLast().complete()) {
-                // the cut chunk's own outcome already explains what was kept of it
-            } else if (layout.problem() != null) {
+            warnings.addAll(merge.warnings);
+            Map<String, long[]> counts = merge.counts;
+            if (layout.problem() != null && layout.spans().getLast().complete()) {
                 warnings.addFirst("the recording is damaged: " + layout.problem() + "; the chunks before it were read");
             }
-            if (decoded.isEmpty()) {
+            if (merge.decodedChunks == 0) {
                 throw new ImportException(original, "no readable data: " + String.join("; ", warnings));
             }
             Map<String, EventTypeStats> stats = new HashMap<>();
             counts.forEach((name, c) -> stats.put(name, new EventTypeStats(name, c[0], c[1])));
             progress.progress(1, "assembling the profile");
-            Profile profile = new ProfileAssembler(decoded).build(
+            Profile profile = merge.assembler.build(
                     new SourceInfo(original, SourceKind.JFR, format + (gzip ? " (gzip)" : ""), Files.size(original),
                             warnings, 0),
                     spans.getFirst().header().major() + "." + spans.getFirst().header().minor(), stats);
             return profile;
+        }
+    }
+
+    /** Folds chunk outcomes, in chunk order, into the profile being assembled, the counts and the warnings. */
+    private static final class Merge {
+        final ProfileAssembler assembler = new ProfileAssembler();
+        final Map<String, long[]> counts = new HashMap<>();
+        final List<String> warnings = new ArrayList<>();
+        int decodedChunks;
+
+        void accept(ChunkOutcome outcome) {
+            warnings.addAll(outcome.warnings());
+            if (outcome.data() == null) {
+                return;
+            }
+            decodedChunks++;
+            assembler.add(new ProfileAssembler.DecodedChunk(outcome.data(), outcome.startNanos(), outcome.endNanos(),
+                    outcome.chunks()));
+            outcome.counts().forEach((name, c) -> {
+                long[] total = counts.computeIfAbsent(name, k -> new long[2]);
+                total[0] += c[0];
+                total[1] += c[1];
+            });
         }
     }
 
@@ -146,7 +157,7 @@ public final class JfrImporter {
             int chunks, List<String> warnings) {
     }
 
-    private ChunkOutcome decodeWholeFile(JfrInput input, Path file, List<ChunkScanner.Span> spans, long size,
+    private ChunkOutcome decodeWholeFile(FileChannel channel, Path file, List<ChunkScanner.Span> spans,
             ProgressListener progress, CancellationToken cancel) throws IOException {
         Map<String, long[]> counts = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
@@ -155,24 +166,27 @@ public final class JfrImporter {
         long end = Long.MIN_VALUE;
         for (ChunkScanner.Span span : spans) {
             cancel.throwIfCancelled();
-            ChunkScanner.Walk walk = ChunkScanner.walk(input, span, false);
-            JfrMetadata metadata = metadataOf(input, span);
-            names.putAll(metadata.eventNames());
-            expected += addCounts(counts, walk.countsByType(), metadata);
+            try (Arena arena = Arena.ofConfined()) {
+                JfrInput input = map(channel, arena);
+                ChunkScanner.Walk walk = ChunkScanner.walk(input, span, false);
+                JfrMetadata metadata = metadataOf(input, span);
+                names.putAll(metadata.eventNames());
+                expected += addCounts(counts, walk.countsByType(), metadata);
+            }
             start = Math.min(start, span.header().startNanos());
             end = Math.max(end, span.header().startNanos() + span.header().durationNanos());
         }
         long expectedDecoded = expected;
-        ChunkData data = new ChunkCollector(names, decodedTypes, cancel, handled -> progress.progress(
+        ChunkData data = new ChunkCollector(names, decodedTypes, strings, cancel, handled -> progress.progress(
                 Math.min(0.99, handled / (double) Math.max(1, expectedDecoded)), "decoding events")).read(file);
         List<String> warnings = new ArrayList<>();
         checkComplete(data, counts, "the recording", warnings);
         return new ChunkOutcome(data, counts, start, end, spans.size(), warnings);
     }
 
-    private List<ChunkOutcome> decodeChunks(JfrInput input, Path file, FileChannel channel,
-            List<ChunkScanner.Span> spans, Path work, boolean direct, long size, ProgressListener progress,
-            CancellationToken cancel) throws IOException, ImportException {
+    private void decodeChunks(Path file, FileChannel channel, List<ChunkScanner.Span> spans, Path work,
+            boolean direct, long size, ProgressListener progress, CancellationToken cancel, Merge merge)
+            throws IOException {
         int threads = Math.min(options.parallelism(), spans.size());
         AtomicLongArray done = new AtomicLongArray(spans.size());
         Runnable report = () -> {
@@ -187,13 +201,13 @@ public final class JfrImporter {
         try {
             List<Future<ChunkOutcome>> futures = new ArrayList<>();
             for (ChunkScanner.Span span : spans) {
-                futures.add(pool.submit(() -> decodeChunk(input, file, channel, spans, span, work, direct, done,
-                        report, cancel)));
+                futures.add(pool.submit(() -> decodeChunk(file, channel, spans, span, work, direct, done, report,
+                        cancel)));
             }
-            List<ChunkOutcome> outcomes = new ArrayList<>();
-            for (Future<ChunkOutcome> f : futures) {
+            for (int i = 0; i < futures.size(); i++) {
                 try {
-                    outcomes.add(f.get());
+                    merge.accept(futures.get(i).get());
+                    futures.set(i, null);
                 } catch (ExecutionException e) {
                     cancel.cancel();
                     Throwable cause = e.getCause();
@@ -213,17 +227,16 @@ public final class JfrImporter {
                     throw new CancellationException("interrupted");
                 }
             }
-            return outcomes;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private ChunkOutcome decodeChunk(JfrInput shared, Path file, FileChannel channel, List<ChunkScanner.Span> spans,
+    private ChunkOutcome decodeChunk(Path file, FileChannel channel, List<ChunkScanner.Span> spans,
             ChunkScanner.Span span, Path work, boolean direct, AtomicLongArray done, Runnable report,
             CancellationToken cancel) throws IOException {
         try {
-            return decodeChunkUnguarded(shared, file, channel, spans, span, work, direct, done, report, cancel);
+            return decodeChunkUnguarded(file, channel, spans, span, work, direct, done, report, cancel);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -234,13 +247,11 @@ public final class JfrImporter {
         }
     }
 
-    private ChunkOutcome decodeChunkUnguarded(JfrInput shared, Path file, FileChannel channel,
-            List<ChunkScanner.Span> spans, ChunkScanner.Span span, Path work, boolean direct, AtomicLongArray done,
-            Runnable report, CancellationToken cancel) throws IOException {
+    private ChunkOutcome decodeChunkUnguarded(Path file, FileChannel channel, List<ChunkScanner.Span> spans,
+            ChunkScanner.Span span, Path work, boolean direct, AtomicLongArray done, Runnable report,
+            CancellationToken cancel) throws IOException {
         cancel.throwIfCancelled();
-        JfrInput input = new JfrInput(shared.slice(0, shared.size()));
         String label = spans.size() == 1 ? "the recording" : "chunk " + (span.index() + 1) + " of " + spans.size();
-        ChunkScanner.Walk walk = ChunkScanner.walk(input, span, !span.complete());
         List<String> warnings = new ArrayList<>();
         Path chunkFile;
         Map<String, long[]> counts = new HashMap<>();
@@ -248,66 +259,71 @@ public final class JfrImporter {
         long expected;
         long durationNanos = span.header().durationNanos();
         boolean temporary = !direct;
-        if (span.complete()) {
-            JfrMetadata metadata = metadataOf(input, span);
-            names = metadata.eventNames();
-            expected = addCounts(counts, walk.countsByType(), metadata);
-            if (walk.problem() != null) {
-                warnings.add(label + " is damaged (" + walk.problem() + "); it may be read only in part");
-            }
-            if (direct) {
-                chunkFile = file;
-            } else {
-                chunkFile = Files.createTempFile(work, "chunk-" + span.index() + "-", ".jfr");
-                try (FileChannel out = FileChannel.open(chunkFile, StandardOpenOption.WRITE)) {
-                    long copied = 0;
-                    while (copied < span.availableBytes()) {
-                        copied += channel.transferTo(span.offset() + copied, span.availableBytes() - copied, out);
+        // the mapping lives only while this chunk is walked (and repaired): its pages leave the process after
+        try (Arena arena = Arena.ofConfined()) {
+            JfrInput input = map(channel, arena);
+            ChunkScanner.Walk walk = ChunkScanner.walk(input, span, !span.complete());
+            if (span.complete()) {
+                JfrMetadata metadata = metadataOf(input, span);
+                names = metadata.eventNames();
+                expected = addCounts(counts, walk.countsByType(), metadata);
+                if (walk.problem() != null) {
+                    warnings.add(label + " is damaged (" + walk.problem() + "); it may be read only in part");
+                }
+                if (direct) {
+                    chunkFile = file;
+                } else {
+                    chunkFile = Files.createTempFile(work, "chunk-" + span.index() + "-", ".jfr");
+                    try (FileChannel out = FileChannel.open(chunkFile, StandardOpenOption.WRITE)) {
+                        long copied = 0;
+                        while (copied < span.availableBytes()) {
+                            copied += channel.transferTo(span.offset() + copied, span.availableBytes() - copied, out);
+                        }
                     }
                 }
+            } else {
+                List<MetadataCandidate> candidates = new ArrayList<>();
+                for (int i = span.index() - 1; i >= 0; i--) {
+                    candidates.add(MetadataCandidate.fromChunk(input, spans.get(i), "chunk " + (i + 1) + " of this recording"));
+                }
+                candidates.addAll(MetadataCandidate.bundled());
+                chunkFile = work.resolve("repaired-" + span.index() + ".jfr");
+                temporary = true;
+                String[] why = new String[1];
+                ChunkRepair.Result repaired = ChunkRepair.repair(input, span, walk, candidates, chunkFile, why);
+                long lostBytes = span.header().declaredSize() > span.availableBytes()
+                        ? span.header().declaredSize() - span.availableBytes() : 0;
+                String damage = span.header().declaredSize() > span.availableBytes()
+                        ? "is cut: " + span.availableBytes() + " of its " + span.header().declaredSize() + " bytes ("
+                                + percent(span.availableBytes(), span.header().declaredSize()) + ") are in the file"
+                        : "was never finished by the JVM";
+                if (repaired == null) {
+                    done.set(span.index(), span.availableBytes());
+                    report.run();
+                    warnings.add(label + " " + damage + ", and nothing of it could be decoded: " + why[0]);
+                    return new ChunkOutcome(null, Map.of(), 0, 0, 0, warnings);
+                }
+                names = repaired.eventNames();
+                expected = addCounts(counts, repaired.countsByType(), repaired.metadata());
+                durationNanos = repaired.durationNanos();
+                long walked = walk.recordCount();
+                long kept = repaired.countsByType().values().stream().mapToLong(c -> c[0]).sum();
+                StringBuilder w = new StringBuilder(label).append(' ').append(damage).append("; ")
+                        .append(kept).append(" of the records in it were read, up to ")
+                        .append(String.format("%.1f", durationNanos / 1e9)).append(" s into it");
+                if (!repaired.note().isEmpty()) {
+                    w.append("; ").append(repaired.note());
+                }
+                if (lostBytes > 0 || walked > kept) {
+                    w.append("; the rest is lost");
+                }
+                warnings.add(w.toString());
             }
-        } else {
-            List<MetadataCandidate> candidates = new ArrayList<>();
-            for (int i = span.index() - 1; i >= 0; i--) {
-                candidates.add(MetadataCandidate.fromChunk(input, spans.get(i), "chunk " + (i + 1) + " of this recording"));
-            }
-            candidates.addAll(MetadataCandidate.bundled());
-            chunkFile = work.resolve("repaired-" + span.index() + ".jfr");
-            temporary = true;
-            String[] why = new String[1];
-            ChunkRepair.Result repaired = ChunkRepair.repair(input, span, walk, candidates, chunkFile, why);
-            long lostBytes = span.header().declaredSize() > span.availableBytes()
-                    ? span.header().declaredSize() - span.availableBytes() : 0;
-            String damage = span.header().declaredSize() > span.availableBytes()
-                    ? "is cut: " + span.availableBytes() + " of its " + span.header().declaredSize() + " bytes ("
-                            + percent(span.availableBytes(), span.header().declaredSize()) + ") are in the file"
-                    : "was never finished by the JVM";
-            if (repaired == null) {
-                done.set(span.index(), span.availableBytes());
-                report.run();
-                warnings.add(label + " " + damage + ", and nothing of it could be decoded: " + why[0]);
-                return new ChunkOutcome(null, Map.of(), 0, 0, 0, warnings);
-            }
-            names = repaired.eventNames();
-            expected = addCounts(counts, repaired.countsByType(), repaired.metadata());
-            durationNanos = repaired.durationNanos();
-            long walked = walk.recordCount();
-            long kept = repaired.countsByType().values().stream().mapToLong(c -> c[0]).sum();
-            StringBuilder w = new StringBuilder(label).append(' ').append(damage).append("; ")
-                    .append(kept).append(" of the records in it were read, up to ")
-                    .append(String.format("%.1f", durationNanos / 1e9)).append(" s into it");
-            if (!repaired.note().isEmpty()) {
-                w.append("; ").append(repaired.note());
-            }
-            if (lostBytes > 0 || walked > kept) {
-                w.append("; the rest is lost");
-            }
-            warnings.add(w.toString());
         }
         try {
             long expectedDecoded = expected;
             long spanBytes = span.availableBytes();
-            ChunkData data = new ChunkCollector(names, decodedTypes, cancel,
+            ChunkData data = new ChunkCollector(names, decodedTypes, strings, cancel,
                     handled -> {
                         done.set(span.index(), (long) (spanBytes * Math.min(1.0, handled / (double) Math.max(1, expectedDecoded))));
                         report.run();
@@ -355,6 +371,10 @@ public final class JfrImporter {
                 }
             }
         }
+    }
+
+    private static JfrInput map(FileChannel channel, Arena arena) throws IOException {
+        return new JfrInput(channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size(), arena));
     }
 
     private static JfrMetadata metadataOf(JfrInput input, ChunkScanner.Span span) {

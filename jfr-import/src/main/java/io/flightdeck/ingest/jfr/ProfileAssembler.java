@@ -63,21 +63,17 @@ final class ProfileAssembler {
     private long endNanos = Long.MIN_VALUE;
     private int chunks;
 
-    ProfileAssembler(List<DecodedChunk> decoded) {
+    ProfileAssembler() {
         for (SampleKind kind : SampleKind.values()) {
-            int total = 0;
-            for (DecodedChunk c : decoded) {
-                SampleSet.Builder b = c.data().samples.get(kind);
-                total += b == null ? 0 : b.size();
-            }
-            samples.put(kind, new SampleSet.Builder(kind, total));
-        }
-        for (DecodedChunk c : decoded) {
-            add(c);
+            samples.put(kind, new SampleSet.Builder(kind));
         }
     }
 
-    private void add(DecodedChunk chunk) {
+    /**
+     * Adds the next chunk, in chunk order. The importer hands over each chunk as soon as it is decoded, so the
+     * chunk-local tables are dropped early and only the merged profile grows.
+     */
+    void add(DecodedChunk chunk) {
         ChunkData d = chunk.data();
         chunks += chunk.chunks();
         startNanos = Math.min(startNanos, chunk.startNanos());
@@ -116,7 +112,7 @@ final class ProfileAssembler {
                 case EXCEPTION, ERROR -> symbolMap;
                 default -> null;
             };
-            samples.get(kind).addAll(e.getValue().build(), threadMap, stackMap, symbolMap, auxMap);
+            samples.get(kind).addAll(e.getValue(), threadMap, stackMap, symbolMap, auxMap);
         }
         d.samples.clear();
         for (Map.Entry<SeriesKey, TimeSeries.Builder> e : d.series.entrySet()) {
@@ -151,7 +147,7 @@ final class ProfileAssembler {
         if (allocationRate.size() > 0) {
             built.put(SeriesKey.ALLOCATION_RATE, allocationRate);
         }
-        return new Profile(source, info(formatVersion), symbols.build(), methods.build(), frames.build(),
+        return new Profile(source, info(formatVersion, gcEvents), symbols.build(), methods.build(), frames.build(),
                 stacks.build(), threads.build(), sets, built, gcEvents, gc.pauses(), gc.phases(), histograms(),
                 oldObjects, eventStats, settingsByType());
     }
@@ -176,13 +172,14 @@ final class ProfileAssembler {
         return rate.build();
     }
 
-    private RecordingInfo info(String formatVersion) {
+    private RecordingInfo info(String formatVersion, List<GcEvent> gcEvents) {
         Instant start = chunks == 0 ? Instant.EPOCH : instant(startNanos);
         Instant end = chunks == 0 ? Instant.EPOCH : instant(endNanos);
         String jvmVersion = facts.get("jvmVersion");
         String young = facts.get("youngCollector");
         String old = facts.get("oldCollector");
-        Optional<String> family = young == null && old == null ? inferFamily() : Optional.of(GcAssembler.family(young, old));
+        Optional<String> family = young == null && old == null ? inferFamily(gcEvents)
+                : Optional.of(GcAssembler.family(young, old));
         OptionalInt cpus = OptionalInt.empty();
         Long hw = numericFacts.get("hwThreads");
         if (hw != null && hw > 0) {
@@ -200,11 +197,9 @@ final class ProfileAssembler {
                 optLong("totalSize"));
     }
 
-    private Optional<String> inferFamily() {
-        List<String> names = new ArrayList<>();
-        gc.events().forEach(e -> names.add(e.collector()));
-        for (String n : names) {
-            String f = GcAssembler.family(n, n);
+    private static Optional<String> inferFamily(List<GcEvent> gcEvents) {
+        for (GcEvent e : gcEvents) {
+            String f = GcAssembler.family(e.collector(), e.collector());
             if (!f.isEmpty()) {
                 return Optional.of(f);
             }
