@@ -99,8 +99,13 @@ public record AnalysisReport(String flightdeckVersion, List<Source> sources, Sel
     public record IoRow(String target, double seconds, long bytes, long count, String topSite) {
     }
 
-    @JsonPropertyOrder({"count", "perSecond", "errors", "source", "byType"})
-    public record Exceptions(long count, double perSecond, long errors, String source, List<ExceptionRow> byType) {
+    /**
+     * @param source       the event type {@code count} comes from
+     * @param byTypeSource the event type {@code byType} comes from (JavaErrorThrow lists errors only)
+     */
+    @JsonPropertyOrder({"count", "perSecond", "errors", "source", "byTypeSource", "byType"})
+    public record Exceptions(long count, double perSecond, long errors, String source, String byTypeSource,
+            List<ExceptionRow> byType) {
     }
 
     @JsonPropertyOrder({"class", "count", "topSite", "topSitePercent", "message"})

@@ -283,53 +283,54 @@ public final class ReportBuilder {
         return Breakdown.total(selection, kind, Measure.DURATION) / 1e9;
     }
 
+    /**
+     * Exceptions thrown: {@code jdk.JavaExceptionThrow} sees every throwable with its type and site. Without it
+     * (JDK 17's profile settings leave it off), {@code jdk.ExceptionStatistics} still counts every throwable, and
+     * {@code jdk.JavaErrorThrow} gives the types and sites of the errors among them.
+     */
     private static AnalysisReport.Exceptions exceptions(Selection selection, FrameClassifier classifier) {
         Profile profile = selection.profile();
-        SampleKind kind = SampleKind.EXCEPTION;
-        String source = "jdk.JavaExceptionThrow";
         long errors = Breakdown.total(selection, SampleKind.ERROR, Measure.COUNT);
-        if (profile.samples(kind).isEmpty() && !profile.samples(SampleKind.ERROR).isEmpty()) {
-            kind = SampleKind.ERROR;
-            source = "jdk.JavaErrorThrow";
+        boolean allThrows = !profile.samples(SampleKind.EXCEPTION).isEmpty();
+        SampleKind kind = allThrows ? SampleKind.EXCEPTION : SampleKind.ERROR;
+        long count = allThrows ? Breakdown.total(selection, kind, Measure.COUNT) : 0;
+        String source = allThrows ? "jdk.JavaExceptionThrow" : null;
+        if (!allThrows) {
+            long created = seriesGrowth(selection, SeriesKey.THROWABLES_CREATED);
+            if (created >= 0) {
+                count = Math.max(created, errors);
+                source = "jdk.ExceptionStatistics";
+            } else if (errors > 0) {
+                count = errors;
+                source = "jdk.JavaErrorThrow";
+            }
         }
         SampleSet set = profile.samples(kind);
-        long count = Breakdown.total(selection, kind, Measure.COUNT);
-        List<AnalysisReport.ExceptionRow> rows = new ArrayList<>();
         Map<Integer, Integer> messageOf = new HashMap<>();
         for (int i = 0; i < set.size(); i++) {
             if (set.aux(i) >= 0 && selection.includes(set, i)) {
                 messageOf.putIfAbsent(set.key(i), set.aux(i));
             }
         }
+        List<AnalysisReport.ExceptionRow> rows = new ArrayList<>();
         for (Group g : top(Breakdown.of(selection, kind, set::key, Measure.COUNT, classifier::throwingMethod))) {
             Integer message = messageOf.get(g.key());
             rows.add(new AnalysisReport.ExceptionRow(g.key() < 0 ? "(unknown)" : className(profile, g.key()), g.count(),
                     methodName(profile, g.topSite()), 100 * g.topSiteShare(),
                     message == null ? null : profile.symbols().get(message)));
         }
-        if (count == 0) {
-            // no throw events: the JVM's own counter of created throwables still tells how many
-            TimeSeries created = profile.series(SeriesKey.THROWABLES_CREATED).orElse(null);
-            if (created != null && created.size() >= 2) {
-                double first = Double.NaN;
-                double last = Double.NaN;
-                for (int i = 0; i < created.size(); i++) {
-                    if (selection.includesTime(created.timeNanos(i))) {
-                        if (Double.isNaN(first)) {
-                            first = created.value(i);
-                        }
-                        last = created.value(i);
-                    }
-                }
-                if (!Double.isNaN(first)) {
-                    count = (long) Math.max(0, last - first);
-                    source = "jdk.ExceptionStatistics";
-                }
-            }
-        }
         double seconds = selection.durationSeconds();
-        return new AnalysisReport.Exceptions(count, seconds > 0 ? count / seconds : 0, errors,
-                count == 0 ? null : source, rows);
+        return new AnalysisReport.Exceptions(count, seconds > 0 ? count / seconds : 0, errors, source,
+                allThrows || rows.isEmpty() ? source : "jdk.JavaErrorThrow (errors only)", rows);
+    }
+
+    /** Growth of a cumulative counter over the selection (last minus first value in it), or -1 without two points. */
+    private static long seriesGrowth(Selection selection, SeriesKey key) {
+        double[] values = seriesValues(selection, key);
+        if (values.length < 2) {
+            return -1;
+        }
+        return (long) Math.max(0, values[values.length - 1] - values[0]);
     }
 
     private static AnalysisReport.Threads threads(Selection selection, FrameClassifier classifier) {

@@ -23,9 +23,7 @@ class HotMethodsTest {
         List<HotMethod> hot = HotMethods.compute(Selection.all(p));
         HotMethod planted = hot.stream().filter(h -> h.name().equals(PLANTED)).findFirst().orElseThrow();
         assertThat(planted.totalPercent()).isGreaterThan(80);
-        // the top self entries are the planted method or what it spends its time in (String.equals)
-        assertThat(hot.subList(0, 3)).extracting(HotMethod::name)
-                .anySatisfy(n -> assertThat(n).isIn(PLANTED, "java.lang.String.equals"));
+        assertThat(hot.getFirst().name()).isEqualTo(PLANTED);
         // self samples add up to all samples with a stack
         long selfSum = hot.stream().mapToLong(HotMethod::selfSamples).sum();
         assertThat(selfSum).isEqualTo(p.samples(SampleKind.CPU).size());

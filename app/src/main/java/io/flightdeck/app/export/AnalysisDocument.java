@@ -143,7 +143,9 @@ public final class AnalysisDocument {
     private static Section exceptions(AnalysisReport.Exceptions e) {
         SectionBuilder s = new SectionBuilder("Exceptions");
         s.paragraph(count(e.count()) + " thrown (" + Format.rate(e.perSecond(), "") + ")"
-                + (e.source() == null ? "." : ", from " + e.source() + "."));
+                + (e.source() == null ? "." : ", counted by " + e.source() + ".")
+                + (e.byTypeSource() != null && !e.byTypeSource().equals(e.source())
+                        ? " Types and sites below are from " + e.byTypeSource() + "." : ""));
         TableBuilder t = s.table("type", "count", "top site", "message").numeric(1);
         e.byType().stream().limit(ROWS).forEach(x -> t.row(x.className(), count(x.count()), x.topSite(), x.message()));
         return s.add(t, null).build();
