@@ -39,7 +39,12 @@ public final class Renderers {
         for (Section s : doc.sections()) {
             String title = plain(s.title());
             out.append('\n').append(title).append('\n').append("-".repeat(title.length())).append('\n');
+            boolean first = true;
             for (Block b : s.blocks()) {
+                if (!first && b instanceof Table) {
+                    out.append('\n');
+                }
+                first = false;
                 if (b instanceof Paragraph p) {
                     out.append("  ").append(plain(p.text())).append('\n');
                 } else if (b instanceof Table t) {
