@@ -29,6 +29,7 @@ public final class SampleGenerator {
     }
 
     private static final List<Spec> SCENARIOS = List.of(
+            new Spec("mixed-service", 5000, List.of("-Xmx256m")),
             new Spec("cpu-hotspot", 5000, List.of("-Xmx256m")),
             new Spec("lock-contention", 5000, List.of("-Xmx256m")),
             new Spec("allocation-churn", 5000, List.of("-Xmx256m", "-XX:+UseSerialGC")),

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Self and total CPU samples per method ({@code jdk.ExecutionSample}). Samples are first counted per distinct
- * stack, then each stack's methods are credited once, so recursion does not count a method twice.
+ * stack, then each stack's methods are credited once, so recursion does not count a method twice. Overloads of a
+ * method share its row.
  */
 public final class HotMethods {
     private HotMethods() {
@@ -43,9 +44,22 @@ public final class HotMethods {
                 }
             }
         }
-        long[] self = new long[methods.size()];
-        long[] total = new long[methods.size()];
-        int[] lastSeen = new int[methods.size()];
+        // overloads share one row: the report names methods without their parameters
+        int[] key = new int[methods.size()];
+        java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+        for (int m = 0; m < key.length; m++) {
+            key[m] = byName.computeIfAbsent(methods.qualifiedName(m), n -> byName.size());
+        }
+        int[] representative = new int[byName.size()];
+        Arrays.fill(representative, -1);
+        for (int m = 0; m < key.length; m++) {
+            if (representative[key[m]] < 0) {
+                representative[key[m]] = m;
+            }
+        }
+        long[] self = new long[byName.size()];
+        long[] total = new long[byName.size()];
+        int[] lastSeen = new int[byName.size()];
         Arrays.fill(lastSeen, -1);
         for (int s = 0; s < perStack.length; s++) {
             long n = perStack[s];
@@ -56,9 +70,9 @@ public final class HotMethods {
             if (depth == 0) {
                 continue;
             }
-            self[frames.method(stacks.frame(s, 0))] += n;
+            self[key[frames.method(stacks.frame(s, 0))]] += n;
             for (int f = 0; f < depth; f++) {
-                int m = frames.method(stacks.frame(s, f));
+                int m = key[frames.method(stacks.frame(s, f))];
                 if (lastSeen[m] != s) {
                     lastSeen[m] = s;
                     total[m] += n;
@@ -66,10 +80,11 @@ public final class HotMethods {
             }
         }
         List<HotMethod> result = new ArrayList<>();
-        for (int m = 0; m < self.length; m++) {
-            if (total[m] > 0) {
-                result.add(new HotMethod(m, methods.qualifiedName(m), self[m], total[m], percent(self[m], samples),
-                        percent(total[m], samples)));
+        for (int k = 0; k < self.length; k++) {
+            if (total[k] > 0) {
+                int m = representative[k];
+                result.add(new HotMethod(m, methods.qualifiedName(m), self[k], total[k], percent(self[k], samples),
+                        percent(total[k], samples)));
             }
         }
         result.sort(Comparator.comparingLong(HotMethod::selfSamples).reversed()

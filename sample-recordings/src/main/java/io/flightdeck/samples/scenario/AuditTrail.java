@@ -25,9 +25,13 @@ final class AuditTrail {
     }
 
     static List<Thread> start(AtomicBoolean running) {
+        return start(running, 6);
+    }
+
+    static List<Thread> start(AtomicBoolean running, int workers) {
         AuditTrail trail = new AuditTrail();
         List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < 6; w++) {
+        for (int w = 0; w < workers; w++) {
             int id = w;
             threads.add(Scenario.thread("request-handler-" + w, () -> {
                 long n = 0;

@@ -41,9 +41,13 @@ final class CatalogSearch {
     }
 
     static List<Thread> start(AtomicBoolean running) {
+        return start(running, 2);
+    }
+
+    static List<Thread> start(AtomicBoolean running, int workers) {
         CatalogSearch catalog = new CatalogSearch(20_000);
         List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < 2; w++) {
+        for (int w = 0; w < workers; w++) {
             int seed = w;
             threads.add(Scenario.thread("order-pricer-" + w, () -> {
                 int[] lines = new int[16];

@@ -14,7 +14,7 @@ public final class Scenario {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Scenario cpu-hotspot|lock-contention|allocation-churn|multi-chunk|reference|busy-service MILLIS");
+            System.err.println("usage: Scenario cpu-hotspot|lock-contention|allocation-churn|multi-chunk|mixed-service|reference|busy-service MILLIS");
             System.exit(2);
         }
         long millis = Long.parseLong(args[1]);
@@ -31,6 +31,7 @@ public final class Scenario {
             }
             case "reference" -> threads.addAll(ReferenceWorkload.start(running));
             case "busy-service" -> threads.addAll(BusyService.start(running));
+            case "mixed-service" -> threads.addAll(MixedService.start(running));
             default -> {
                 System.err.println("unknown scenario " + args[0]);
                 System.exit(2);

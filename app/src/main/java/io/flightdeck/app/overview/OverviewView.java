@@ -1,0 +1,159 @@
+package io.flightdeck.app.overview;
+
+import static io.flightdeck.analysis.format.Format.bytes;
+import static io.flightdeck.analysis.format.Format.bytesPerSecond;
+import static io.flightdeck.analysis.format.Format.percent;
+import static io.flightdeck.analysis.format.Format.seconds;
+
+import io.flightdeck.analysis.format.Format;
+import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.app.chart.TimeChart;
+import io.flightdeck.app.theme.Styles;
+import io.flightdeck.app.widgets.Tile;
+import io.flightdeck.app.workspace.ChartData;
+import io.flightdeck.app.workspace.FeatureView;
+import io.flightdeck.app.workspace.ViewContext;
+import io.flightdeck.model.Profile;
+import io.flightdeck.model.RecordingInfo;
+
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The first view of a recording: what was recorded, the key numbers of the selection, the timeline of CPU, heap,
+ * GC pauses, allocation and threads on one time axis, and the findings.
+ */
+public final class OverviewView implements FeatureView {
+    private final ViewContext ctx;
+    private Node node;
+
+    private final Tile cpu = new Tile("JVM CPU", "Mean of jdk.CPULoad jvmUser + jvmSystem over the selection, "
+            + "as a percentage of all CPUs of the machine; the detail shows the highest sample.");
+    private final Tile machine = new Tile("Machine CPU", "Mean of jdk.CPULoad machineTotal: every process on "
+            + "the machine, percent of all CPUs. Far above the JVM's share means other processes compete for CPU.");
+    private final Tile pauseP99 = new Tile("GC pause p99", "99th percentile of the stop-the-world pauses that "
+            + "started in the selection (jdk.GCPhasePause), interpolated between the closest ranks.");
+    private final Tile pauseTotal = new Tile("GC pause total", "Sum of the stop-the-world pauses in the "
+            + "selection, with their count.");
+    private final Tile throughput = new Tile("GC throughput", "100 × (1 − pause time / selected time): the share "
+            + "of time the application ran instead of waiting for the collector.");
+    private final Tile allocation = new Tile("Allocation rate", "Heap growth between consecutive collections "
+            + "(heap before a GC minus heap after the previous one) per second; the detail shows the estimate "
+            + "from jdk.ObjectAllocationSample weights.");
+    private final Tile heapAfter = new Tile("Heap after GC", "Largest heap occupancy right after a GC in the "
+            + "selection, and its share of the maximum heap. Close to the maximum means the live set does not fit.");
+
+    public OverviewView(ViewContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public String title() {
+        return "Overview";
+    }
+
+    @Override
+    public Node node() {
+        if (node == null) {
+            node = build();
+        }
+        return node;
+    }
+
+    private Node build() {
+        Profile p = ctx.vm().profile();
+        VBox root = new VBox(10);
+        root.setPadding(new Insets(10));
+        if (!p.source().warnings().isEmpty()) {
+            Label banner = new Label(String.join("\n", p.source().warnings()));
+            banner.setWrapText(true);
+            banner.getStyleClass().add(Styles.WARNING_BANNER);
+            root.getChildren().add(banner);
+        }
+        root.getChildren().add(facts(p.info(), p));
+        FlowPane tiles = new FlowPane(8, 8, cpu, machine, pauseP99, pauseTotal, throughput, allocation, heapAfter);
+        root.getChildren().add(tiles);
+        VBox findings = new VBox(4);
+        findings.setId("findings");
+        root.getChildren().addAll(ViewContext.title("Findings"), findings);
+        TimeChart chart = ctx.timeChart(c -> c
+                .panel("CPU", "%", TimeChart.Style.LINE, ChartData.cpu(p), List.of(), v -> percent(v), 3)
+                .panel("Heap", "MiB", TimeChart.Style.POINTS, ChartData.heap(p), ChartData.maxHeap(p),
+                        v -> Format.bytes(v * 1048576), 3)
+                .panel("GC pauses", "ms", TimeChart.Style.BARS, ChartData.pauses(p), List.of(),
+                        v -> Format.seconds(v / 1000), 2)
+                .panel("Allocation", "MiB/s", TimeChart.Style.LINE, ChartData.allocation(p), List.of(),
+                        v -> Format.bytesPerSecond(v * 1048576), 2)
+                .panel("Threads", "", TimeChart.Style.STEP, ChartData.threads(p), List.of(),
+                        v -> String.format("%.0f threads", v), 2));
+        chart.setId("overview-chart");
+        chart.setMinHeight(520);
+        chart.setPrefHeight(620);
+        root.getChildren().addAll(ViewContext.title("Timeline — drag across a chart to select a time range"), chart);
+        ctx.onSnapshot(title(), s -> update(s.report(), findings));
+        return ViewContext.scroll(root);
+    }
+
+    private void update(AnalysisReport r, VBox findings) {
+        AnalysisReport.Cpu c = r.cpu();
+        cpu.set(percent(c.jvmUserPercentAvg() + c.jvmSystemPercentAvg()), "peak " + percent(c.jvmPercentPeak()));
+        machine.set(percent(c.machineTotalPercentAvg()), "peak " + percent(c.machineTotalPercentPeak()));
+        AnalysisReport.Gc gc = r.gc();
+        pauseP99.set(seconds(gc.pausePercentilesSeconds().p99()), "max " + seconds(gc.pauseMaxSeconds()));
+        pauseTotal.set(seconds(gc.pauseTotalSeconds()), gc.pauseCount() + " pauses, " + gc.fullPauseCount() + " full");
+        throughput.set(percent(gc.throughputPercent()), gc.collector() == null ? "" : gc.collector());
+        allocation.set(bytesPerSecond(gc.allocationRateBytesPerSecond()),
+                "samples: " + bytesPerSecond(r.allocation().bytesPerSecond()));
+        heapAfter.set(gc.heapAfterGcMaxBytes() > 0 ? bytes(gc.heapAfterGcMaxBytes()) : Format.MISSING,
+                gc.heapAfterGcMaxPercentOfMax() == null ? "" : percent(gc.heapAfterGcMaxPercentOfMax()) + " of max");
+        findings.getChildren().clear();
+        if (r.findings().isEmpty()) {
+            Label none = new Label("No findings for this selection.");
+            none.getStyleClass().add(Styles.MUTED);
+            findings.getChildren().add(none);
+        }
+        for (Finding f : r.findings()) {
+            Label head = new Label("[" + f.severity().label() + " " + f.score() + "] " + f.title());
+            head.getStyleClass().add(switch (f.severity()) {
+                case INFO -> Styles.SEVERITY_INFO;
+                case WARNING -> Styles.SEVERITY_WARNING;
+                case CRITICAL -> Styles.SEVERITY_CRITICAL;
+            });
+            Label body = new Label(f.summary() + "\n" + f.recommendation());
+            body.setWrapText(true);
+            findings.getChildren().addAll(head, body);
+        }
+    }
+
+    private static GridPane facts(RecordingInfo info, Profile p) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add(Styles.FACTS);
+        grid.setHgap(16);
+        grid.setVgap(3);
+        String[][] rows = {
+                {"JVM", info.jvmName().orElse("") + " " + info.javaVersion().orElse(Format.MISSING)},
+                {"Garbage collector", info.gc().orElse(Format.MISSING)},
+                {"Max heap", info.maxHeapBytes().isPresent() ? bytes(info.maxHeapBytes().getAsLong()) : Format.MISSING},
+                {"CPUs", info.cpuCount().isPresent() ? Integer.toString(info.cpuCount().getAsInt()) : Format.MISSING},
+                {"Recorded", Format.instant(info.start()) + " for " + seconds(info.duration().toNanos() / 1e9)
+                        + " (" + info.chunks() + (info.chunks() == 1 ? " chunk)" : " chunks)")},
+                {"Source", p.source().path() + " (" + p.source().format() + ", " + bytes(p.source().sizeBytes()) + ")"},
+                {"JVM arguments", info.jvmArguments().orElse(Format.MISSING)},
+                {"Java arguments", info.javaArguments().orElse(Format.MISSING)}};
+        for (int i = 0; i < rows.length; i++) {
+            Label k = new Label(rows[i][0]);
+            k.getStyleClass().add(Styles.FACT_LABEL);
+            Label v = new Label(rows[i][1]);
+            v.setWrapText(true);
+            grid.addRow(i, k, v);
+        }
+        return grid;
+    }
+}

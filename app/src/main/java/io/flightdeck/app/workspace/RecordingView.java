@@ -1,0 +1,141 @@
+package io.flightdeck.app.workspace;
+
+import io.flightdeck.app.cpu.CpuView;
+import io.flightdeck.app.gc.GcView;
+import io.flightdeck.app.io.IoView;
+import io.flightdeck.app.locks.LocksView;
+import io.flightdeck.app.memory.MemoryView;
+import io.flightdeck.app.overview.OverviewView;
+import io.flightdeck.app.theme.Styles;
+import io.flightdeck.app.theme.ThemeManager;
+
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * Everything about one recording: a bar with the selected time range (a chip that resets it) and the thread
+ * filter, above the views (Overview, CPU, Memory, Locks & threads, GC, I/O & exceptions), each built when first
+ * shown.
+ */
+public final class RecordingView extends BorderPane {
+    private final RecordingViewModel vm;
+    private final List<FeatureView> views;
+    private final TabPane tabs = new TabPane();
+    private final TextField threadFilter = new TextField();
+
+    public RecordingView(RecordingViewModel vm, ThemeManager theme) {
+        this.vm = vm;
+        ViewContext ctx = new ViewContext(vm, theme);
+        views = List.of(new OverviewView(ctx), new CpuView(ctx), new MemoryView(ctx), new LocksView(ctx),
+                new GcView(ctx), new IoView(ctx));
+        for (FeatureView v : views) {
+            Tab tab = new Tab(v.title());
+            tab.setId("view-" + v.title().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
+            tab.setClosable(false);
+            tab.setUserData(v);
+            tabs.getTabs().add(tab);
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> show(tab));
+        show(tabs.getSelectionModel().getSelectedItem());
+        setTop(selectionBar());
+        setCenter(tabs);
+    }
+
+    public RecordingViewModel viewModel() {
+        return vm;
+    }
+
+    /** The view of a type (tests, keyboard shortcuts). */
+    public <T extends FeatureView> T view(Class<T> type) {
+        return views.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    public void select(int index) {
+        if (index >= 0 && index < tabs.getTabs().size()) {
+            tabs.getSelectionModel().select(index);
+        }
+    }
+
+    public void select(Class<? extends FeatureView> type) {
+        for (Tab t : tabs.getTabs()) {
+            if (type.isInstance(t.getUserData())) {
+                tabs.getSelectionModel().select(t);
+            }
+        }
+    }
+
+    public void focusThreadFilter() {
+        threadFilter.requestFocus();
+    }
+
+    private void show(Tab tab) {
+        if (tab != null && tab.getContent() == null) {
+            tab.setContent(((FeatureView) tab.getUserData()).node());
+        }
+    }
+
+    private HBox selectionBar() {
+        Label rangeText = new Label();
+        Button reset = new Button("✕");
+        reset.setId("range-reset");
+        reset.setTooltip(new Tooltip("Back to the whole recording (Esc)"));
+        reset.setOnAction(e -> vm.resetRange());
+        HBox chip = new HBox(4, rangeText, reset);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().add(Styles.CHIP);
+        chip.setId("range-chip");
+        Runnable showRange = () -> {
+            double[] r = vm.rangeSeconds();
+            chip.setVisible(r != null);
+            chip.setManaged(r != null);
+            if (r != null) {
+                rangeText.setText(String.format("Range %.2f s – %.2f s (%s)", r[0], r[1],
+                        ViewContext.seconds(r[1] - r[0])));
+            }
+        };
+        vm.rangeProperty().addListener((obs, old, now) -> showRange.run());
+        showRange.run();
+        Label whole = new Label();
+        whole.getStyleClass().add(Styles.MUTED);
+        whole.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.rangeSeconds() == null
+                ? "Whole recording (" + ViewContext.seconds(vm.durationSeconds()) + ") — drag across a chart to "
+                + "select a time range" : "", vm.rangeProperty()));
+        threadFilter.setPromptText("Threads (regex)");
+        threadFilter.setId("thread-filter");
+        threadFilter.setTooltip(new Tooltip("Only threads whose name contains a match of this regular expression "
+                + "(Ctrl+T)"));
+        threadFilter.setPrefColumnCount(18);
+        threadFilter.setOnAction(e -> vm.threadFilterProperty().set(threadFilter.getText()));
+        threadFilter.focusedProperty().addListener((obs, was, is) -> {
+            if (!is) {
+                vm.threadFilterProperty().set(threadFilter.getText());
+            }
+        });
+        Label filterError = new Label();
+        filterError.getStyleClass().add(Styles.SEVERITY_CRITICAL);
+        filterError.textProperty().bind(vm.filterErrorProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(vm.computingProperty());
+        busy.managedProperty().bind(vm.computingProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, chip, whole, spacer, busy, filterError, new Label("Threads"), threadFilter);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        return bar;
+    }
+}

@@ -1,0 +1,179 @@
+package io.flightdeck.app.workspace;
+
+import io.flightdeck.analysis.FrameClassifier;
+import io.flightdeck.analysis.Selection;
+import io.flightdeck.analysis.ThreadFilter;
+import io.flightdeck.analysis.TimeRange;
+import io.flightdeck.analysis.flame.CallTree;
+import io.flightdeck.analysis.gc.GcStatistics;
+import io.flightdeck.analysis.gc.PauseDistribution;
+import io.flightdeck.analysis.gc.PhaseSummary;
+import io.flightdeck.analysis.hotspot.HotMethod;
+import io.flightdeck.analysis.hotspot.HotMethods;
+import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.report.ReportBuilder;
+import io.flightdeck.analysis.threads.ThreadActivity;
+import io.flightdeck.app.task.TaskHandle;
+import io.flightdeck.app.task.TaskRunner;
+import io.flightdeck.app.telemetry.AnalyzeEvent;
+import io.flightdeck.model.Profile;
+import io.flightdeck.model.SampleKind;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One open recording: the profile, the time range and thread filter the user chose, and the analysis of that
+ * selection, recomputed in the background whenever the choice changes. Every view of the recording reads the
+ * same {@link Snapshot}, so all numbers agree.
+ */
+public final class RecordingViewModel {
+    /** The analysis of one selection, computed off the FX thread. */
+    public record Snapshot(Selection selection, AnalysisReport report, List<HotMethod> hotMethods,
+            List<ThreadActivity> threads, PauseDistribution pauseDistribution, List<PhaseSummary> phases) {
+    }
+
+    private final Profile profile;
+    private final TaskRunner tasks;
+    private final String version;
+    private final FrameClassifier classifier;
+    private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(TimeRange.ALL);
+    private final StringProperty threadFilter = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
+    private TaskHandle pending;
+
+    public RecordingViewModel(Profile profile, TaskRunner tasks, String version) {
+        this.profile = profile;
+        this.tasks = tasks;
+        this.version = version;
+        this.classifier = new FrameClassifier(profile);
+        range.addListener((obs, old, now) -> recompute());
+        threadFilter.addListener((obs, old, now) -> recompute());
+        recompute();
+    }
+
+    public Profile profile() {
+        return profile;
+    }
+
+    public FrameClassifier classifier() {
+        return classifier;
+    }
+
+    /** The file name, for tab titles. */
+    public String label() {
+        return profile.source().path().getFileName().toString();
+    }
+
+    public ObjectProperty<TimeRange> rangeProperty() {
+        return range;
+    }
+
+    public StringProperty threadFilterProperty() {
+        return threadFilter;
+    }
+
+    public ReadOnlyObjectProperty<Snapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    public Snapshot snapshot() {
+        return snapshot.get();
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    /** Why the thread filter is not applied ("" when it is). */
+    public ReadOnlyStringProperty filterErrorProperty() {
+        return filterError.getReadOnlyProperty();
+    }
+
+    public double durationSeconds() {
+        return profile.info().duration().toNanos() / 1e9;
+    }
+
+    /** Selects [from, to) in seconds from the recording's start. */
+    public void selectSeconds(double fromSeconds, double toSeconds) {
+        Instant start = profile.info().start();
+        range.set(new TimeRange(start.plusNanos((long) (fromSeconds * 1e9)), start.plusNanos((long) (toSeconds * 1e9))));
+    }
+
+    public void resetRange() {
+        range.set(TimeRange.ALL);
+    }
+
+    /** The selected range in seconds from the start, or null for the whole recording. */
+    public double[] rangeSeconds() {
+        TimeRange r = range.get();
+        if (r.isAll()) {
+            return null;
+        }
+        Instant start = profile.info().start();
+        double from = r.from() == null ? 0 : Duration.between(start, r.from()).toNanos() / 1e9;
+        double to = r.to() == null ? durationSeconds() : Duration.between(start, r.to()).toNanos() / 1e9;
+        return new double[]{from, to};
+    }
+
+    private Selection currentSelection() {
+        ThreadFilter filter;
+        try {
+            filter = ThreadFilter.of(threadFilter.get());
+            filterError.set("");
+        } catch (IllegalArgumentException e) {
+            filterError.set(e.getMessage());
+            filter = ThreadFilter.ALL;
+        }
+        return new Selection(profile, range.get(), filter);
+    }
+
+    private void recompute() {
+        if (pending != null) {
+            pending.cancel();
+        }
+        Selection selection = currentSelection();
+        computing.set(true);
+        pending = tasks.run("Analysing " + label(), (progress, cancel) -> {
+            AnalyzeEvent event = new AnalyzeEvent();
+            event.begin();
+            AnalysisReport report = new ReportBuilder(version).build(selection, List.of());
+            cancel.throwIfCancelled();
+            Snapshot s = new Snapshot(selection, report, HotMethods.compute(selection), ThreadActivity.compute(selection),
+                    PauseDistribution.of(GcStatistics.compute(selection).pauses()), PhaseSummary.of(selection));
+            event.recording = label();
+            event.commit();
+            return s;
+        }, s -> {
+            computing.set(false);
+            snapshot.set(s);
+        }, error -> computing.set(false));
+    }
+
+    /**
+     * Builds a call tree of the current selection in the background.
+     *
+     * @param onReady runs on the FX thread with the tree
+     */
+    public void callTree(SampleKind kind, CallTree.Weight weight, boolean bottomUp, Consumer<CallTree> onReady) {
+        Snapshot s = snapshot.get();
+        Selection selection = s != null ? s.selection() : currentSelection();
+        tasks.run("Building the call tree", (progress, cancel) -> CallTree.of(selection, kind, weight, bottomUp),
+                onReady, error -> { });
+    }
+}
