@@ -178,8 +178,8 @@ public final class TimeChart extends StackPane {
                 marker.setLabel(line.label());
                 marker.setLabelPaint(ChartTheme.awt(line.color().apply(newPalette)));
                 marker.setLabelFont(ChartTheme.LABEL_FONT);
-                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+                marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.BOTTOM_LEFT);
+                marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
                 sub.addRangeMarker(marker);
             }
         }

@@ -33,6 +33,7 @@ public final class CallTreeTable extends TreeTableView<Integer> {
                 n -> tree.total(n));
         getColumns().addAll(method, total, self, samples);
         setShowRoot(true);
+        setFixedCellSize(26);
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 

@@ -4,6 +4,7 @@ import io.flightdeck.analysis.flame.CallTree;
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.hotspot.HotMethod;
 import io.flightdeck.app.flame.FlameGraphView;
+import io.flightdeck.app.widgets.LazyTabs;
 import io.flightdeck.app.widgets.Tables;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
@@ -12,8 +13,6 @@ import io.flightdeck.model.SampleKind;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -67,6 +66,16 @@ public final class CpuView implements FeatureView {
             summary.setText(Format.count(s.report().cpu().samples()) + " execution samples in the selection");
         });
 
+        BorderPane hotPane = new BorderPane(hotMethods);
+        hotPane.setTop(summary);
+        BorderPane.setMargin(summary, new Insets(6, 6, 0, 6));
+        LazyTabs tabs = new LazyTabs().tab("Hot methods", () -> hotPane).tab("Call tree", this::callTree)
+                .tab("Flame graph", () -> new FlameGraphView(ctx, SampleKind.CPU, CallTree.Weight.SAMPLES));
+        tabs.setId("cpu-tabs");
+        return tabs;
+    }
+
+    private Node callTree() {
         CallTreeTable callTree = new CallTreeTable();
         callTree.setId("call-tree");
         ToggleButton bottomUp = new ToggleButton("Bottom-up");
@@ -79,15 +88,6 @@ public final class CpuView implements FeatureView {
                 + "Bottom-up: from the methods that do the work to their callers."));
         treeTools.setPadding(new Insets(6));
         treePane.setTop(treeTools);
-
-        FlameGraphView flame = new FlameGraphView(ctx, SampleKind.CPU, CallTree.Weight.SAMPLES);
-        BorderPane hotPane = new BorderPane(hotMethods);
-        hotPane.setTop(summary);
-        BorderPane.setMargin(summary, new Insets(6, 6, 0, 6));
-        TabPane tabs = new TabPane(new Tab("Hot methods", hotPane), new Tab("Call tree", treePane),
-                new Tab("Flame graph", flame));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setId("cpu-tabs");
-        return tabs;
+        return treePane;
     }
 }

@@ -28,12 +28,14 @@ import javafx.util.Duration;
 /**
  * A flame graph painted on a Canvas of our own: one row per stack depth, each frame as wide as its share of its
  * parent. Click to zoom into a frame, hover for its numbers, search to highlight frames by name. Frames narrower
- * than half a pixel are not drawn (nor is anything below them), so a repaint costs what is visible, not what was
+ * than a pixel are not drawn (nor is anything below them), so a repaint costs what is visible, not what was
  * recorded.
  */
 public final class FlameGraph extends Region {
     public static final double ROW_HEIGHT = 18;
     private static final double TEXT_MIN_WIDTH = 24;
+    /** Frames narrower than this many pixels are not drawn, nor anything they called. */
+    private static final double MIN_WIDTH = 1.0;
 
     private final Canvas canvas = new Canvas();
     private final Font font = Font.font("System", 11);
@@ -252,7 +254,7 @@ public final class FlameGraph extends Region {
         double childX = x;
         for (int child : tree.children(node)) {
             double cw = width * tree.total(child) / total;
-            if (cw < 0.5) {
+            if (cw < MIN_WIDTH) {
                 break; // children are heaviest first: the rest are narrower still
             }
             draw(g, child, childX, cw, h);
@@ -325,7 +327,7 @@ public final class FlameGraph extends Region {
             double cx = nx;
             for (int child : tree.children(node)) {
                 double cw = nw * tree.total(child) / Math.max(1, total);
-                if (cw < 0.5) {
+                if (cw < MIN_WIDTH) {
                     break;
                 }
                 if (x >= cx && x < cx + cw) {

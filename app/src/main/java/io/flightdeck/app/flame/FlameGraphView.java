@@ -76,6 +76,8 @@ public final class FlameGraphView extends BorderPane {
         setTop(top);
         ScrollPane scroll = new ScrollPane(graph);
         scroll.setFitToWidth(true);
+        // the graph fills the visible height (a flame grows from the bottom) and scrolls when deeper
+        scroll.viewportBoundsProperty().addListener((obs, old, bounds) -> graph.setMinHeight(bounds.getHeight()));
         setCenter(scroll);
         ctx.onSnapshot("flame " + kind, s -> rebuild());
     }

@@ -9,10 +9,8 @@ import io.flightdeck.app.chart.TimeChart;
 import io.flightdeck.app.theme.Palette;
 import io.flightdeck.app.widgets.Tables;
 import io.flightdeck.app.widgets.Tile;
-import io.flightdeck.app.workspace.ChartData;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
-import io.flightdeck.model.Profile;
 
 import java.util.List;
 
@@ -59,14 +57,18 @@ public final class GcView implements FeatureView {
     }
 
     private Node build() {
-        Profile p = ctx.vm().profile();
-        TimeChart chart = ctx.timeChart(c -> c
-                .panel("GC pauses", "ms", TimeChart.Style.BARS, ChartData.pauses(p), List.of(),
-                        v -> Format.seconds(v / 1000), 3)
-                .panel("Heap", "MiB", TimeChart.Style.POINTS, ChartData.heap(p), ChartData.maxHeap(p),
-                        v -> Format.bytes(v * 1048576), 3));
-        chart.setId("gc-chart");
+        StackPane chart = new StackPane();
         chart.setPrefHeight(380);
+        chart.setMinHeight(300);
+        ctx.chartWhenReady(chart, series -> {
+            TimeChart c = ctx.timeChart(t -> t
+                    .panel("GC pauses", "ms", TimeChart.Style.BARS, series.pauses(), List.of(),
+                            v -> Format.seconds(v / 1000), 3)
+                    .panel("Heap", "MiB", TimeChart.Style.POINTS, series.heap(), series.maxHeap(),
+                            v -> Format.bytes(v * 1048576), 3));
+            c.setId("gc-chart");
+            return c;
+        });
         causes = new Tables.Searchable<>("Search causes", AnalysisReport.CauseRow::cause,
                 Tables.text("Cause", AnalysisReport.CauseRow::cause, "Why the collection ran, as the JVM reports it."),
                 Tables.number("Pauses", AnalysisReport.CauseRow::count, v -> Format.count((long) v), "Pauses."),

@@ -5,6 +5,7 @@ import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.threads.ThreadActivity;
 import io.flightdeck.app.flame.FlameGraphView;
+import io.flightdeck.app.widgets.LazyTabs;
 import io.flightdeck.app.widgets.Tables;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
@@ -13,8 +14,6 @@ import io.flightdeck.model.SampleKind;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.VBox;
 
 /** Monitor contention and parks by class and site, and what every thread did (CPU, blocked, parked, I/O). */
@@ -102,10 +101,8 @@ public final class LocksView implements FeatureView {
         VBox lockPane = new VBox(6, summary, ViewContext.title("Contended monitors"), monitors,
                 ViewContext.title("Parks"), parks);
         lockPane.setPadding(new Insets(6));
-        TabPane tabs = new TabPane(new Tab("Locks", lockPane), new Tab("Threads", threads),
-                new Tab("Flame graph (blocked time)",
-                        new FlameGraphView(ctx, SampleKind.MONITOR_ENTER, CallTree.Weight.NANOS)));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        return tabs;
+        return new LazyTabs().tab("Locks", () -> lockPane).tab("Threads", () -> threads)
+                .tab("Flame graph (blocked time)",
+                        () -> new FlameGraphView(ctx, SampleKind.MONITOR_ENTER, CallTree.Weight.NANOS));
     }
 }

@@ -5,8 +5,8 @@ import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.app.chart.TimeChart;
 import io.flightdeck.app.flame.FlameGraphView;
+import io.flightdeck.app.widgets.LazyTabs;
 import io.flightdeck.app.widgets.Tables;
-import io.flightdeck.app.workspace.ChartData;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
 import io.flightdeck.model.Profile;
@@ -18,9 +18,8 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** Allocation by class and by site (tables and a flame graph by bytes), the heap over time, the class histogram. */
@@ -98,19 +97,21 @@ public final class MemoryView implements FeatureView {
         allocation.setTop(summary);
         BorderPane.setMargin(summary, new Insets(6));
         Profile p = ctx.vm().profile();
-        TimeChart heap = ctx.timeChart(c -> c
-                .panel("Heap", "MiB", TimeChart.Style.POINTS, ChartData.heap(p), ChartData.maxHeap(p),
-                        v -> Format.bytes(v * 1048576), 3)
-                .panel("Allocation", "MiB/s", TimeChart.Style.LINE, ChartData.allocation(p), List.of(),
-                        v -> Format.bytesPerSecond(v * 1048576), 2));
-        heap.setId("memory-chart");
+        StackPane heap = new StackPane();
+        ctx.chartWhenReady(heap, series -> {
+            TimeChart chart = ctx.timeChart(c -> c
+                    .panel("Heap", "MiB", TimeChart.Style.POINTS, series.heap(), series.maxHeap(),
+                            v -> Format.bytes(v * 1048576), 3)
+                    .panel("Allocation", "MiB/s", TimeChart.Style.LINE, series.allocation(), List.of(),
+                            v -> Format.bytesPerSecond(v * 1048576), 2));
+            chart.setId("memory-chart");
+            return chart;
+        });
         VBox histogramPane = new VBox(6, histogramNote, histogram);
         histogramPane.setPadding(new Insets(6));
-        TabPane tabs = new TabPane(new Tab("Allocation", allocation),
-                new Tab("Flame graph (bytes)", new FlameGraphView(ctx, allocationKind(p), CallTree.Weight.BYTES)),
-                new Tab("Heap", heap), new Tab("Class histogram", histogramPane));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        return tabs;
+        return new LazyTabs().tab("Allocation", () -> allocation)
+                .tab("Flame graph (bytes)", () -> new FlameGraphView(ctx, allocationKind(p), CallTree.Weight.BYTES))
+                .tab("Heap", () -> heap).tab("Class histogram", () -> histogramPane);
     }
 
     private static SampleKind allocationKind(Profile p) {

@@ -11,7 +11,6 @@ import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.app.chart.TimeChart;
 import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.widgets.Tile;
-import io.flightdeck.app.workspace.ChartData;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
 import io.flightdeck.model.Profile;
@@ -24,6 +23,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -77,26 +77,32 @@ public final class OverviewView implements FeatureView {
             banner.getStyleClass().add(Styles.WARNING_BANNER);
             root.getChildren().add(banner);
         }
-        root.getChildren().add(facts(p.info(), p));
+        GridPane factsGrid = facts(p.info(), p);
+        root.getChildren().add(factsGrid);
         FlowPane tiles = new FlowPane(8, 8, cpu, machine, pauseP99, pauseTotal, throughput, allocation, heapAfter);
-        root.getChildren().add(tiles);
         VBox findings = new VBox(4);
         findings.setId("findings");
-        root.getChildren().addAll(ViewContext.title("Findings"), findings);
-        TimeChart chart = ctx.timeChart(c -> c
-                .panel("CPU", "%", TimeChart.Style.LINE, ChartData.cpu(p), List.of(), v -> percent(v), 3)
-                .panel("Heap", "MiB", TimeChart.Style.POINTS, ChartData.heap(p), ChartData.maxHeap(p),
-                        v -> Format.bytes(v * 1048576), 3)
-                .panel("GC pauses", "ms", TimeChart.Style.BARS, ChartData.pauses(p), List.of(),
-                        v -> Format.seconds(v / 1000), 2)
-                .panel("Allocation", "MiB/s", TimeChart.Style.LINE, ChartData.allocation(p), List.of(),
-                        v -> Format.bytesPerSecond(v * 1048576), 2)
-                .panel("Threads", "", TimeChart.Style.STEP, ChartData.threads(p), List.of(),
-                        v -> String.format("%.0f threads", v), 2));
-        chart.setId("overview-chart");
-        chart.setMinHeight(520);
-        chart.setPrefHeight(620);
-        root.getChildren().addAll(ViewContext.title("Timeline — drag across a chart to select a time range"), chart);
+        // the facts come first; the tiles and findings a frame later (each frame styles less that is new)
+        javafx.application.Platform.runLater(() -> root.getChildren().addAll(
+                root.getChildren().indexOf(factsGrid) + 1, List.of(tiles, ViewContext.title("Findings"), findings)));
+        StackPane chartHost = new StackPane();
+        chartHost.setMinHeight(520);
+        chartHost.setPrefHeight(620);
+        ctx.chartWhenReady(chartHost, series -> {
+            TimeChart chart = ctx.timeChart(c -> c
+                    .panel("CPU", "%", TimeChart.Style.LINE, series.cpu(), List.of(), v -> percent(v), 3)
+                    .panel("Heap", "MiB", TimeChart.Style.POINTS, series.heap(), series.maxHeap(),
+                            v -> Format.bytes(v * 1048576), 3)
+                    .panel("GC pauses", "ms", TimeChart.Style.BARS, series.pauses(), List.of(),
+                            v -> Format.seconds(v / 1000), 2)
+                    .panel("Allocation", "MiB/s", TimeChart.Style.LINE, series.allocation(), List.of(),
+                            v -> Format.bytesPerSecond(v * 1048576), 2)
+                    .panel("Threads", "", TimeChart.Style.STEP, series.threads(), List.of(),
+                            v -> String.format("%.0f threads", v), 2));
+            chart.setId("overview-chart");
+            return chart;
+        });
+        root.getChildren().addAll(ViewContext.title("Timeline — drag across a chart to select a time range"), chartHost);
         ctx.onSnapshot(title(), s -> update(s.report(), findings));
         return ViewContext.scroll(root);
     }

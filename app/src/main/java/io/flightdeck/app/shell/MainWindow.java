@@ -3,6 +3,7 @@ package io.flightdeck.app.shell;
 import io.flightdeck.app.Version;
 import io.flightdeck.app.task.FxTaskRunner;
 import io.flightdeck.app.task.TaskRunner;
+import io.flightdeck.app.telemetry.FxWorkMonitor;
 import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.theme.ThemeManager;
 import io.flightdeck.app.workspace.RecordingView;
@@ -39,12 +40,14 @@ import javafx.stage.Window;
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
     private final ThemeManager theme;
+    private final FxWorkMonitor work;
     private final TabPane recordings = new TabPane();
     private final Label placeholder = new Label("Drop .jfr files here, or File ▸ Open… (Ctrl+O)");
 
-    public MainWindow(MainViewModel vm, ThemeManager theme, TaskRunner tasks) {
+    public MainWindow(MainViewModel vm, ThemeManager theme, TaskRunner tasks, FxWorkMonitor work) {
         this.vm = vm;
         this.theme = theme;
+        this.work = work;
         recordings.setId("recordings");
         recordings.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         placeholder.getStyleClass().add(Styles.EMPTY);
@@ -109,7 +112,8 @@ public final class MainWindow extends BorderPane {
     }
 
     private void addTab(RecordingViewModel recording) {
-        Tab tab = new Tab(recording.label(), new RecordingView(recording, theme));
+        RecordingView rv = work.time("open the tab of " + recording.label(), () -> new RecordingView(recording, theme, work));
+        Tab tab = new Tab(recording.label(), rv);
         tab.setTooltip(new javafx.scene.control.Tooltip(recording.profile().source().path().toString()));
         tab.setOnClosed(e -> vm.close(recording));
         recordings.getTabs().add(tab);

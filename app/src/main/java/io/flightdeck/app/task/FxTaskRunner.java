@@ -1,5 +1,6 @@
 package io.flightdeck.app.task;
 
+import io.flightdeck.app.telemetry.FxWorkMonitor;
 import io.flightdeck.ingest.CancellationToken;
 
 import java.util.concurrent.CancellationException;
@@ -29,6 +30,12 @@ public final class FxTaskRunner implements TaskRunner {
         return t;
     });
     private final ObservableList<TaskHandle> running = FXCollections.observableArrayList();
+    private final FxWorkMonitor fxWork;
+
+    /** @param fxWork times the hand-over of each result on the FX thread */
+    public FxTaskRunner(FxWorkMonitor fxWork) {
+        this.fxWork = fxWork;
+    }
 
     /** Tasks that are running now (FX thread only). */
     public ObservableList<TaskHandle> running() {
@@ -51,7 +58,7 @@ public final class FxTaskRunner implements TaskRunner {
         Handle handle = new Handle(title, task, token);
         task.setOnSucceeded(e -> {
             running.remove(handle);
-            onSuccess.accept(task.getValue());
+            fxWork.time("show the result of: " + title, () -> onSuccess.accept(task.getValue()));
         });
         task.setOnFailed(e -> {
             running.remove(handle);

@@ -36,6 +36,18 @@ public final class Tables {
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
         c.setComparator(Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
         c.setPrefWidth(360);
+        // names end in what matters (Class.method): cut them at the front when the column is narrow
+        c.setCellFactory(col -> new TableCell<>() {
+            {
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         return c;
     }
 
@@ -89,6 +101,8 @@ public final class Tables {
             table.getColumns().addAll(columns);
             table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             table.setPlaceholder(new Label("Nothing recorded in this range"));
+            // rows of one height: the virtual flow skips measuring every cell (much cheaper first layouts)
+            table.setFixedCellSize(26);
             VBox.setVgrow(table, Priority.ALWAYS);
             setSpacing(4);
             getChildren().addAll(search, table);

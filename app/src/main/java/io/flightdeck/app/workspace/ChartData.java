@@ -19,7 +19,16 @@ import java.util.List;
 public final class ChartData {
     private static final double MIB = 1024.0 * 1024.0;
 
+    /** Every series of a profile, computed once off the FX thread. */
+    public record Series(List<TimeChart.Series> cpu, List<TimeChart.Series> heap, List<TimeChart.Line> maxHeap,
+            List<TimeChart.Series> pauses, List<TimeChart.Series> allocation, List<TimeChart.Series> threads) {
+    }
+
     private ChartData() {
+    }
+
+    public static Series of(Profile p) {
+        return new Series(cpu(p), heap(p), maxHeap(p), pauses(p), allocation(p), threads(p));
     }
 
     static double seconds(Instant start, Instant t) {

@@ -7,6 +7,7 @@ import io.flightdeck.app.locks.LocksView;
 import io.flightdeck.app.memory.MemoryView;
 import io.flightdeck.app.overview.OverviewView;
 import io.flightdeck.app.theme.Styles;
+import io.flightdeck.app.telemetry.FxWorkMonitor;
 import io.flightdeck.app.theme.ThemeManager;
 
 import java.util.List;
@@ -32,24 +33,52 @@ import javafx.scene.layout.Region;
  */
 public final class RecordingView extends BorderPane {
     private final RecordingViewModel vm;
-    private final List<FeatureView> views;
+    private final FxWorkMonitor work;
+    private final List<Slot> views;
+
+    /** A view made the first time it is needed: only the shown ones cost anything. */
+    private static final class Slot {
+        final String title;
+        final Class<? extends FeatureView> type;
+        final java.util.function.Supplier<FeatureView> factory;
+        FeatureView view;
+
+        Slot(String title, Class<? extends FeatureView> type, java.util.function.Supplier<FeatureView> factory) {
+            this.title = title;
+            this.type = type;
+            this.factory = factory;
+        }
+
+        FeatureView get() {
+            if (view == null) {
+                view = factory.get();
+            }
+            return view;
+        }
+    }
     private final TabPane tabs = new TabPane();
     private final TextField threadFilter = new TextField();
 
-    public RecordingView(RecordingViewModel vm, ThemeManager theme) {
+    public RecordingView(RecordingViewModel vm, ThemeManager theme, FxWorkMonitor work) {
         this.vm = vm;
-        ViewContext ctx = new ViewContext(vm, theme);
-        views = List.of(new OverviewView(ctx), new CpuView(ctx), new MemoryView(ctx), new LocksView(ctx),
-                new GcView(ctx), new IoView(ctx));
-        for (FeatureView v : views) {
-            Tab tab = new Tab(v.title());
-            tab.setId("view-" + v.title().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
+        this.work = work;
+        ViewContext ctx = new ViewContext(vm, theme, work);
+        views = List.of(new Slot("Overview", OverviewView.class, () -> new OverviewView(ctx)),
+                new Slot("CPU", CpuView.class, () -> new CpuView(ctx)),
+                new Slot("Memory", MemoryView.class, () -> new MemoryView(ctx)),
+                new Slot("Locks & threads", LocksView.class, () -> new LocksView(ctx)),
+                new Slot("GC", GcView.class, () -> new GcView(ctx)),
+                new Slot("I/O & exceptions", IoView.class, () -> new IoView(ctx)));
+        for (Slot v : views) {
+            Tab tab = new Tab(v.title);
+            tab.setId("view-" + v.title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
             tab.setClosable(false);
             tab.setUserData(v);
             tabs.getTabs().add(tab);
         }
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, tab) -> show(tab));
-        show(tabs.getSelectionModel().getSelectedItem());
+        // the first view is built one frame after the tab itself, so neither frame carries both
+        javafx.application.Platform.runLater(() -> show(tabs.getSelectionModel().getSelectedItem()));
         setTop(selectionBar());
         setCenter(tabs);
     }
@@ -60,7 +89,7 @@ public final class RecordingView extends BorderPane {
 
     /** The view of a type (tests, keyboard shortcuts). */
     public <T extends FeatureView> T view(Class<T> type) {
-        return views.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return views.stream().filter(v -> v.type == type).map(v -> type.cast(v.get())).findFirst().orElseThrow();
     }
 
     public void select(int index) {
@@ -71,7 +100,7 @@ public final class RecordingView extends BorderPane {
 
     public void select(Class<? extends FeatureView> type) {
         for (Tab t : tabs.getTabs()) {
-            if (type.isInstance(t.getUserData())) {
+            if (((Slot) t.getUserData()).type == type) {
                 tabs.getSelectionModel().select(t);
             }
         }
@@ -83,7 +112,8 @@ public final class RecordingView extends BorderPane {
 
     private void show(Tab tab) {
         if (tab != null && tab.getContent() == null) {
-            tab.setContent(((FeatureView) tab.getUserData()).node());
+            Slot slot = (Slot) tab.getUserData();
+            work.time("build the " + slot.title + " view", () -> tab.setContent(slot.get().node()));
         }
     }
 

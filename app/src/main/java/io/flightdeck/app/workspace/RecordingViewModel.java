@@ -53,6 +53,7 @@ public final class RecordingViewModel {
     private final ObjectProperty<TimeRange> range = new SimpleObjectProperty<>(TimeRange.ALL);
     private final StringProperty threadFilter = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Snapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartData.Series> charts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private TaskHandle pending;
@@ -65,6 +66,13 @@ public final class RecordingViewModel {
         range.addListener((obs, old, now) -> recompute());
         threadFilter.addListener((obs, old, now) -> recompute());
         recompute();
+        tasks.run("Preparing the charts of " + label(), (progress, cancel) -> ChartData.of(profile), charts::set,
+                error -> { });
+    }
+
+    /** The time series of the whole recording for the charts (null until computed in the background). */
+    public ReadOnlyObjectProperty<ChartData.Series> chartsProperty() {
+        return charts.getReadOnlyProperty();
     }
 
     public Profile profile() {

@@ -5,6 +5,7 @@ import io.flightdeck.app.chart.TimeChart;
 import io.flightdeck.app.theme.Palette;
 import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.theme.ThemeManager;
+import io.flightdeck.app.telemetry.FxWorkMonitor;
 import io.flightdeck.app.telemetry.RenderEvent;
 
 import java.util.function.Consumer;
@@ -14,7 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 
 /** What every view of a recording gets: its ViewModel, the theme, and helpers for the common wiring. */
-public record ViewContext(RecordingViewModel vm, ThemeManager theme) {
+public record ViewContext(RecordingViewModel vm, ThemeManager theme, FxWorkMonitor work) {
 
     public Palette palette() {
         return theme.palette();
@@ -36,6 +37,22 @@ public record ViewContext(RecordingViewModel vm, ThemeManager theme) {
         return chart;
     }
 
+    /**
+     * Puts a chart into {@code host} once the recording's chart series are ready (they are computed in the
+     * background), so building a view never waits for them on the FX thread.
+     */
+    public void chartWhenReady(javafx.scene.layout.StackPane host, java.util.function.Function<ChartData.Series, Node> chart) {
+        Consumer<ChartData.Series> fill = series -> {
+            if (series != null && host.getChildren().isEmpty()) {
+                // one pulse later: the view is shown first, the chart drawn in the next frame
+                javafx.application.Platform.runLater(() -> work.time("build a chart",
+                        () -> host.getChildren().setAll(chart.apply(series))));
+            }
+        };
+        vm.chartsProperty().addListener((obs, old, now) -> fill.accept(now));
+        fill.accept(vm.chartsProperty().get());
+    }
+
     /** Runs {@code update} with each new snapshot (and the current one), timed as a render event. */
     public void onSnapshot(String view, Consumer<RecordingViewModel.Snapshot> update) {
         Consumer<RecordingViewModel.Snapshot> timed = s -> {
@@ -44,12 +61,13 @@ public record ViewContext(RecordingViewModel vm, ThemeManager theme) {
             }
             RenderEvent event = new RenderEvent();
             event.begin();
-            update.accept(s);
+            work.time("show the numbers of " + view, () -> update.accept(s));
             event.view = view;
             event.commit();
         };
         vm.snapshotProperty().addListener((obs, old, now) -> timed.accept(now));
-        timed.accept(vm.snapshot());
+        // a new view is styled and laid out empty first; its rows and numbers arrive a frame later
+        javafx.application.Platform.runLater(() -> timed.accept(vm.snapshot()));
     }
 
     public static Label title(String text) {

@@ -5,14 +5,12 @@ import io.flightdeck.app.shell.MainWindow;
 import io.flightdeck.app.task.FxTaskRunner;
 import io.flightdeck.app.theme.ThemeManager;
 import io.flightdeck.app.workspace.RecordingView;
-import io.flightdeck.ingest.ProfileLoader;
 import io.flightdeck.testing.TestFiles;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import org.testfx.api.FxRobot;
@@ -20,17 +18,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** The real main window with real background tasks, for TestFX tests (headless on Monocle). */
 final class Workbench {
-    final ThemeManager theme = new ThemeManager(null);
-    final FxTaskRunner tasks = new FxTaskRunner();
-    final MainViewModel vm = new MainViewModel(tasks, ProfileLoader.withDefaults(), null);
-    final MainWindow window = new MainWindow(vm, theme, tasks);
+    private final io.flightdeck.app.shell.Workbench wiring = new io.flightdeck.app.shell.Workbench(null);
+    final ThemeManager theme = wiring.theme();
+    final FxTaskRunner tasks = wiring.tasks();
+    final MainViewModel vm = wiring.viewModel();
+    final MainWindow window = wiring.window();
 
     void show(Stage stage) {
-        Scene scene = new Scene(window, 1280, 900);
-        theme.register(scene);
-        window.installShortcuts(scene);
-        stage.setScene(scene);
-        stage.show();
+        wiring.show(stage, 1280, 900);
     }
 
     /** Opens a sample recording and waits until its first analysis is shown. */
