@@ -82,13 +82,17 @@ public final class Selection {
         return t >= 0 && threads.get(t);
     }
 
-    /** True for events without a thread (GC, periodic statistics) when the time is in range. */
+    /**
+     * True for events without a thread (GC, periodic statistics) when the time is in the selected range and in the
+     * profile's time span (a GC log read with a recording may reach beyond the recording).
+     */
     public boolean includesTime(Instant t) {
-        return range.contains(t);
+        return !t.isBefore(start) && !t.isAfter(end);
     }
 
     public boolean includesTime(long epochNanos) {
-        return range.contains(epochNanos);
+        return includesTime(Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L),
+                Math.floorMod(epochNanos, 1_000_000_000L)));
     }
 
     public boolean includesThread(int thread) {

@@ -11,7 +11,10 @@ import io.flightdeck.app.export.OutputTarget;
 import io.flightdeck.app.export.ReportFormat;
 import io.flightdeck.app.export.AnalysisDocument;
 import io.flightdeck.app.export.Renderers;
+import io.flightdeck.ingest.FormatDetector;
+import io.flightdeck.ingest.ImportException;
 import io.flightdeck.ingest.ImportOptions;
+import io.flightdeck.model.SourceKind;
 import io.flightdeck.model.Profile;
 
 import java.nio.file.Path;
@@ -32,7 +35,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "A JFR recording (.jfr, also gzip-compressed).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "A JFR recording, a GC log or a class histogram; "
+            + "or several files of one JVM run (a recording, its GC log or rotated log files, its histograms), "
+            + "analysed together on one timeline. Gzip-compressed files are read too.")
     List<Path> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -62,12 +67,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--thread: " + e.getMessage());
         }
-        if (files.size() > 1) {
-            throw new UsageException("analyze reads one recording for now; combining a recording with its GC log "
-                    + "and histograms comes with GC log support");
+        long recordings = 0;
+        for (Path f : files) {
+            try {
+                if (FormatDetector.detect(f).kind() == SourceKind.JFR) {
+                    recordings++;
+                }
+            } catch (ImportException e) {
+                break; // reported with the right exit code by the loader below
+            }
         }
-        List<Profile> profiles = Inputs.load(files, ImportOptions.defaults(), CliStreams.err(spec));
-        Profile profile = profiles.getFirst();
+        if (recordings > 1) {
+            throw new UsageException("analyze reads one recording, with its GC log and histograms if you have them; "
+                    + "to compare two recordings use 'flightdeck compare BASELINE CANDIDATE'");
+        }
+        Profile profile = Inputs.loadTogether(files, ImportOptions.defaults(), CliStreams.err(spec));
         Instant start = profile.info().start();
         Instant fromTime = from == null ? null : TimeArgument.parse("--from", from, start);
         Instant toTime = to == null ? null : TimeArgument.parse("--to", to, start);

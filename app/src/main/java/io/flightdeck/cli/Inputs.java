@@ -29,4 +29,15 @@ final class Inputs {
         }
         return profiles;
     }
+
+    /** Loads the files of one JVM run as one profile (see {@link ProfileLoader#loadTogether}). */
+    static Profile loadTogether(List<Path> files, ImportOptions options, PrintStream err) throws ImportException {
+        Profile p = new ProfileLoader(options).loadTogether(files, ProgressListener.NONE, CancellationToken.none());
+        for (var source : p.sources()) {
+            for (String w : source.warnings()) {
+                err.println("flightdeck: warning: " + source.path().getFileName() + ": " + w);
+            }
+        }
+        return p;
+    }
 }

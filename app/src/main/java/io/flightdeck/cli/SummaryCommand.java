@@ -28,7 +28,8 @@ final class SummaryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JFR recordings (.jfr, also gzip-compressed).")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "JFR recordings, GC logs and class histograms (also gzip-compressed), each summarised on its own.")
     List<Path> files;
 
     @Option(names = "--json", description = "Print JSON instead of text.")

@@ -27,7 +27,7 @@ public final class FormatDetector {
     /** Legacy -XX:+PrintGCDetails: "[GC (Allocation Failure)", "[Full GC", optionally after time stamps. */
     private static final Pattern LEGACY_GC_LINE = Pattern.compile(
             "^(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+[+-]\\d{4}: )?(#\\d+: )?(\\d+[.,]\\d+: )?(#\\d+: )?"
-                    + "\\[(GC|Full GC|ParNew|DefNew|PSYoungGen|CMS|GC pause|GC remark|GC cleanup|GC concurrent)[ :(\\[-].*");
+                    + "\\[(GC|Full GC|ParNew|DefNew|PSYoungGen|CMS|GC pause|GC remark|GC cleanup|GC concurrent)([ :(\\[-]|AdaptiveSize).*");
     private static final Pattern LEGACY_GC_HEADER = Pattern.compile(
             "^(CommandLine flags: .*|Heap before GC invocations=.*|\\{Heap before GC.*|Java HotSpot\\(TM\\).*\\bVM\\b.*"
                     + "|OpenJDK .*\\bVM\\b.*\\(.*\\).*)");

@@ -1,9 +1,17 @@
 package io.flightdeck.ingest;
 
+import io.flightdeck.ingest.gclog.GcLogImporter;
 import io.flightdeck.ingest.jfr.JfrImporter;
 import io.flightdeck.model.Profile;
 
+import io.flightdeck.model.SourceInfo;
+
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The one entry point for reading a file: detects what it is by content and hands it to the matching reader.
@@ -31,10 +39,88 @@ public final class ProfileLoader {
         DetectedFormat format = FormatDetector.detect(file);
         return switch (format.kind()) {
             case JFR -> new JfrImporter(options).read(file, format.gzip(), progress, cancel);
-            case GC_LOG -> throw new ImportException(file, "a " + format.format()
-                    + " GC log; this version of Flightdeck cannot read GC logs yet");
+            case GC_LOG -> new GcLogImporter().read(file, format, null, progress, cancel);
             case CLASS_HISTOGRAM -> throw new ImportException(file,
                     "a class histogram; this version of Flightdeck cannot read class histograms yet");
         };
+    }
+
+    /**
+     * Reads the files of one JVM run together — at most one recording, any number of GC log files (one log, or its
+     * rotated parts) and class histograms — into one profile on one time axis, aligned on the JVM start the
+     * recording states (see {@link ProfileMerger}).
+     *
+     * @throws ImportException a file is unreadable, or two recordings were given
+     */
+    public Profile loadTogether(List<Path> files, ProgressListener progress, CancellationToken cancel)
+            throws ImportException {
+        if (files.size() == 1) {
+            return load(files.getFirst(), progress, cancel);
+        }
+        List<Path> recordings = new ArrayList<>();
+        List<Path> logs = new ArrayList<>();
+        List<DetectedFormat> logFormats = new ArrayList<>();
+        List<Path> histogramFiles = new ArrayList<>();
+        for (Path file : files) {
+            DetectedFormat f = FormatDetector.detect(file);
+            switch (f.kind()) {
+                case JFR -> recordings.add(file);
+                case GC_LOG -> {
+                    logs.add(file);
+                    logFormats.add(f);
+                }
+                case CLASS_HISTOGRAM -> histogramFiles.add(file);
+            }
+        }
+        if (recordings.size() > 1) {
+            throw new ImportException(recordings.get(1), "a second recording: files analysed together must come "
+                    + "from one JVM run (one recording, its GC log, its histograms); compare two recordings with "
+                    + "'flightdeck compare'");
+        }
+        double parts = files.size();
+        Profile recording = null;
+        if (!recordings.isEmpty()) {
+            recording = load(recordings.getFirst(), scaled(progress, 0, recordings.size() / parts), cancel);
+        }
+        Profile log = null;
+        if (!logs.isEmpty()) {
+            Instant jvmStart = recording == null ? null : recording.info().jvmStartTime().orElse(null);
+            double from = recordings.size() / parts;
+            log = new GcLogImporter().read(logs, logFormats, jvmStart,
+                    scaled(progress, from, from + logs.size() / parts), cancel);
+            if (recording != null) {
+                log = checkAlignment(recording, log);
+            }
+        }
+        List<Profile> histograms = new ArrayList<>();
+        for (Path h : histogramFiles) {
+            histograms.add(load(h, ProgressListener.NONE, cancel));
+        }
+        Profile primary = recording != null ? recording : log != null ? log : histograms.getFirst();
+        return ProfileMerger.merge(primary, log, histograms);
+    }
+
+    /** A log whose own wall clock puts the JVM start far from the recording's is probably of another run. */
+    private static Profile checkAlignment(Profile recording, Profile log) {
+        Optional<Instant> a = recording.info().jvmStartTime();
+        Optional<Instant> b = log.info().jvmStartTime();
+        if (a.isEmpty() || b.isEmpty()) {
+            return log;
+        }
+        long apartMillis = Math.abs(Duration.between(a.get(), b.get()).toMillis());
+        if (apartMillis <= 2_000) {
+            return log;
+        }
+        List<String> warnings = new ArrayList<>(log.source().warnings());
+        warnings.add("Its JVM started at " + b.get() + ", the recording's at " + a.get()
+                + ": probably not the same run; its times are kept as logged.");
+        SourceInfo s = log.source();
+        SourceInfo withWarning = new SourceInfo(s.path(), s.kind(), s.format(), s.sizeBytes(), warnings,
+                s.skippedLines(), s.lines(), s.skippedSamples());
+        return log.withSources(List.of(withWarning), log.gcSource());
+    }
+
+    private static ProgressListener scaled(ProgressListener p, double from, double to) {
+        return (done, stage) -> p.progress(from + (to - from) * done, stage);
     }
 }

@@ -29,12 +29,26 @@ public final class Profile {
     private final List<OldObjectSample> oldObjects;
     private final Map<String, EventTypeStats> eventStats;
     private final Map<String, Map<String, String>> eventSettings;
+    private final List<Safepoint> safepoints;
+    private final List<ThreadStall> stalls;
+    private final List<SourceInfo> sources;
+    private final SourceKind gcSource;
 
     public Profile(SourceInfo source, RecordingInfo info, SymbolTable symbols, MethodTable methods, FrameTable frames,
             StackTable stacks, ThreadTable threads, Map<SampleKind, SampleSet> samples,
             Map<SeriesKey, TimeSeries> series, List<GcEvent> gcEvents, List<GcPause> gcPauses,
             List<GcPhase> gcPhases, List<ClassHistogram> histograms, List<OldObjectSample> oldObjects,
             Map<String, EventTypeStats> eventStats, Map<String, Map<String, String>> eventSettings) {
+        this(source, info, symbols, methods, frames, stacks, threads, samples, series, gcEvents, gcPauses, gcPhases,
+                histograms, oldObjects, eventStats, eventSettings, List.of(), List.of());
+    }
+
+    public Profile(SourceInfo source, RecordingInfo info, SymbolTable symbols, MethodTable methods, FrameTable frames,
+            StackTable stacks, ThreadTable threads, Map<SampleKind, SampleSet> samples,
+            Map<SeriesKey, TimeSeries> series, List<GcEvent> gcEvents, List<GcPause> gcPauses,
+            List<GcPhase> gcPhases, List<ClassHistogram> histograms, List<OldObjectSample> oldObjects,
+            Map<String, EventTypeStats> eventStats, Map<String, Map<String, String>> eventSettings,
+            List<Safepoint> safepoints, List<ThreadStall> stalls) {
         this.source = source;
         this.info = info;
         this.symbols = symbols;
@@ -57,10 +71,56 @@ public final class Profile {
         this.oldObjects = List.copyOf(oldObjects);
         this.eventStats = Map.copyOf(eventStats);
         this.eventSettings = Map.copyOf(eventSettings);
+        this.safepoints = List.copyOf(safepoints);
+        this.stalls = List.copyOf(stalls);
+        this.sources = List.of(source);
+        this.gcSource = source.kind();
     }
 
+    private Profile(Profile p, List<SourceInfo> sources, SourceKind gcSource) {
+        this.source = p.source;
+        this.info = p.info;
+        this.symbols = p.symbols;
+        this.methods = p.methods;
+        this.frames = p.frames;
+        this.stacks = p.stacks;
+        this.threads = p.threads;
+        this.samples = p.samples;
+        this.series = p.series;
+        this.gcEvents = p.gcEvents;
+        this.gcPauses = p.gcPauses;
+        this.gcPhases = p.gcPhases;
+        this.histograms = p.histograms;
+        this.oldObjects = p.oldObjects;
+        this.eventStats = p.eventStats;
+        this.eventSettings = p.eventSettings;
+        this.safepoints = p.safepoints;
+        this.stalls = p.stalls;
+        this.sources = List.copyOf(sources);
+        this.gcSource = gcSource;
+    }
+
+    /**
+     * This profile as the combination of several files of one JVM run (a recording, its GC log, its histograms):
+     * {@link #source()} stays the primary file, {@link #sources()} lists them all.
+     */
+    public Profile withSources(List<SourceInfo> all, SourceKind gcFrom) {
+        return new Profile(this, all, gcFrom);
+    }
+
+    /** Which kind of source the GC pauses and collections come from (a recording's events or a GC log). */
+    public SourceKind gcSource() {
+        return gcSource;
+    }
+
+    /** The primary file: the recording when there is one. */
     public SourceInfo source() {
         return source;
+    }
+
+    /** Every file this profile was read from, the primary first. */
+    public List<SourceInfo> sources() {
+        return sources;
     }
 
     public RecordingInfo info() {
@@ -135,5 +195,15 @@ public final class Profile {
      */
     public Map<String, Map<String, String>> eventSettings() {
         return eventSettings;
+    }
+
+    /** Times the application was stopped at a safepoint (GC or not), in time order, where the source logs them. */
+    public List<Safepoint> safepoints() {
+        return safepoints;
+    }
+
+    /** Threads stalled waiting for the collector, in time order. */
+    public List<ThreadStall> stalls() {
+        return stalls;
     }
 }

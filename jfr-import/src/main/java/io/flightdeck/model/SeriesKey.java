@@ -24,7 +24,14 @@ public enum SeriesKey {
      */
     ALLOCATION_RATE(TimeSeries.Unit.BYTES_PER_SECOND),
     /** {@code jdk.ClassLoadingStatistics.loadedClassCount}. */
-    CLASSES_LOADED(TimeSeries.Unit.COUNT);
+    CLASSES_LOADED(TimeSeries.Unit.COUNT),
+    /**
+     * Bytes promoted from the young to the old generation by each young collection (GC logs that print both the
+     * young generation's and the whole heap's occupancy, or per-generation heap lines); one point per collection.
+     */
+    PROMOTED_BYTES(TimeSeries.Unit.BYTES),
+    /** Old generation occupancy after each collection, where a GC log prints it per generation. */
+    OLD_AFTER_GC(TimeSeries.Unit.BYTES);
 
     private final TimeSeries.Unit unit;
 

@@ -80,6 +80,11 @@ public final class Format {
     }
 
     /** 12.345 → "12.3 %". */
+    /** GC throughput; -1 means it cannot be known (the source has no time stamps). */
+    public static String throughput(double percent) {
+        return percent < 0 ? "unknown (no time stamps)" : percent(percent);
+    }
+
     public static String percent(double percent) {
         if (Double.isNaN(percent)) {
             return MISSING;

@@ -15,7 +15,8 @@ import java.util.List;
  * GC pause statistics over a selection.
  *
  * @param pauses                   the stop-the-world pauses that start in the selection, in time order
- * @param throughputPercent        share of the selected time the application was not paused by GC
+ * @param throughputPercent        share of the selected time the application was not paused by GC; NaN when the
+ *                                 source has pauses but no time stamps
  * @param allocationRateBytesPerSecond heap growth between collections per second (before of one GC minus after
  *                                 of the previous), or NaN when fewer than two collections report heap sizes
  * @param heapAfterGcMaxBytes      largest heap occupancy right after a GC, or -1 when unknown
@@ -47,7 +48,9 @@ public record GcStatistics(List<GcPause> pauses, long pauseCount, long fullPause
             }
         }
         double span = selection.durationSeconds();
-        double throughput = span <= 0 ? 100 : Math.max(0, 100.0 * (1 - total.toNanos() / 1e9 / span));
+        // a source without time stamps (some old GC logs) has pauses but no span: throughput is unknowable
+        double throughput = span <= 0 ? (pauses.isEmpty() ? 100 : Double.NaN)
+                : Math.max(0, 100.0 * (1 - total.toNanos() / 1e9 / span));
 
         // heap after GC: one point per collection (the last pause of a GC carries the after value)
         List<double[]> after = new ArrayList<>();

@@ -17,9 +17,13 @@ public record AnalysisReport(String flightdeckVersion, List<Source> sources, Sel
         Recording recording, Cpu cpu, Allocation allocation, Locks locks, Io io, Exceptions exceptions,
         Threads threads, Gc gc, Histogram histogram, List<Finding> findings) {
 
-    @JsonPropertyOrder({"path", "kind", "format", "warnings", "skippedLines", "sizeBytes"})
+    /**
+     * @param lines          lines of a text source (0 for a recording)
+     * @param skippedSamples the first lines that were not understood, with their line numbers
+     */
+    @JsonPropertyOrder({"path", "kind", "format", "warnings", "skippedLines", "sizeBytes", "lines", "skippedSamples"})
     public record Source(String path, String kind, String format, List<String> warnings, long skippedLines,
-            long sizeBytes) {
+            long sizeBytes, long lines, List<String> skippedSamples) {
     }
 
     /** The time range and thread filter the numbers below are computed over. */
@@ -122,15 +126,29 @@ public record AnalysisReport(String flightdeckVersion, List<Source> sources, Sel
     public record MethodCount(String method, long count) {
     }
 
-    @JsonPropertyOrder({"collector", "pauseCount", "fullPauseCount", "pauseTotalSeconds", "pauseMaxSeconds",
+    /**
+     * @param source            where the pauses come from: "jfr" (the recording's GC events) or "gc-log"
+     * @param throughputPercent -1 when it cannot be known: the source has pauses but no time stamps (old GC logs
+     *                          written without -XX:+PrintGCTimeStamps)
+     */
+    @JsonPropertyOrder({"collector", "source", "pauseCount", "fullPauseCount", "pauseTotalSeconds", "pauseMaxSeconds",
             "pauseAvgSeconds", "pausePercentilesSeconds", "throughputPercent", "allocationRateBytesPerSecond",
-            "heapAfterGcMaxBytes", "heapAfterGcSlopeBytesPerSecond", "heapAfterGcMaxPercentOfMax", "causes",
-            "pauses"})
-    public record Gc(String collector, long pauseCount, long fullPauseCount, double pauseTotalSeconds,
+            "promotionRateBytesPerSecond", "heapAfterGcMaxBytes", "heapAfterGcSlopeBytesPerSecond",
+            "heapAfterGcMaxPercentOfMax", "concurrentCycleCount", "concurrentCycleTotalSeconds",
+            "concurrentCycleMaxSeconds", "concurrentPhases", "safepointCount", "safepointTotalSeconds",
+            "safepointMaxSeconds", "stallCount", "stallTotalSeconds", "causes", "pauses"})
+    public record Gc(String collector, String source, long pauseCount, long fullPauseCount, double pauseTotalSeconds,
             double pauseMaxSeconds, double pauseAvgSeconds, Percentiles pausePercentilesSeconds,
-            double throughputPercent, double allocationRateBytesPerSecond, long heapAfterGcMaxBytes,
-            double heapAfterGcSlopeBytesPerSecond, Double heapAfterGcMaxPercentOfMax, List<CauseRow> causes,
+            double throughputPercent, double allocationRateBytesPerSecond, Double promotionRateBytesPerSecond,
+            long heapAfterGcMaxBytes, double heapAfterGcSlopeBytesPerSecond, Double heapAfterGcMaxPercentOfMax,
+            int concurrentCycleCount, double concurrentCycleTotalSeconds, double concurrentCycleMaxSeconds,
+            List<PhaseRow> concurrentPhases, long safepointCount, double safepointTotalSeconds,
+            double safepointMaxSeconds, long stallCount, double stallTotalSeconds, List<CauseRow> causes,
             List<Pause> pauses) {
+    }
+
+    @JsonPropertyOrder({"name", "count", "totalSeconds", "maxSeconds"})
+    public record PhaseRow(String name, long count, double totalSeconds, double maxSeconds) {
     }
 
     public record Percentiles(double p50, double p95, double p99) {

@@ -7,6 +7,7 @@ import io.flightdeck.analysis.FrameClassifier;
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.Statistics;
 import io.flightdeck.analysis.format.Names;
+import io.flightdeck.analysis.gc.GcActivity;
 import io.flightdeck.analysis.gc.GcStatistics;
 import io.flightdeck.analysis.hotspot.HotMethod;
 import io.flightdeck.analysis.hotspot.HotMethods;
@@ -52,7 +53,8 @@ public final class ReportBuilder {
     public AnalysisReport build(Selection selection, List<Finding> findings) {
         Profile profile = selection.profile();
         FrameClassifier classifier = new FrameClassifier(profile);
-        return new AnalysisReport(version, List.of(source(profile.source())), selectionInfo(selection),
+        return new AnalysisReport(version, profile.sources().stream().map(ReportBuilder::source).toList(),
+                selectionInfo(selection),
                 recording(profile), cpu(selection), allocation(selection, classifier), locks(selection, classifier),
                 io(selection, classifier), exceptions(selection, classifier), threads(selection, classifier),
                 gc(selection), histogram(profile), List.copyOf(findings));
@@ -60,7 +62,7 @@ public final class ReportBuilder {
 
     static AnalysisReport.Source source(SourceInfo s) {
         return new AnalysisReport.Source(s.path().toString(), s.kind().label(), s.format(), s.warnings(),
-                s.skippedLines(), s.sizeBytes());
+                s.skippedLines(), s.sizeBytes(), s.lines(), s.skippedSamples());
     }
 
     private static AnalysisReport.SelectionInfo selectionInfo(Selection s) {
@@ -379,13 +381,32 @@ public final class ReportBuilder {
         }
         Double afterPercent = stats.heapAfterGcMaxBytes() >= 0 && profile.info().maxHeapBytes().isPresent()
                 ? 100.0 * stats.heapAfterGcMaxBytes() / profile.info().maxHeapBytes().getAsLong() : null;
-        return new AnalysisReport.Gc(profile.info().gc().orElse(null), stats.pauseCount(), stats.fullPauseCount(),
+        GcActivity activity = GcActivity.compute(selection);
+        List<AnalysisReport.PhaseRow> phases = new ArrayList<>();
+        activity.concurrentPhases().forEach((name, v) -> phases.add(new AnalysisReport.PhaseRow(name, (long) v[0], v[1],
+                v[2])));
+        phases.sort(Comparator.comparingDouble(AnalysisReport.PhaseRow::totalSeconds).reversed());
+        double cycleTotal = 0;
+        double cycleMax = 0;
+        for (double c : activity.concurrentCycleSeconds()) {
+            cycleTotal += c;
+            cycleMax = Math.max(cycleMax, c);
+        }
+        return new AnalysisReport.Gc(profile.info().gc().orElse(null), profile.gcSource().label(),
+                stats.pauseCount(), stats.fullPauseCount(),
                 stats.pauseTotal().toNanos() / 1e9, stats.pauseMax().toNanos() / 1e9,
                 stats.pauseCount() == 0 ? 0 : stats.pauseTotal().toNanos() / 1e9 / stats.pauseCount(),
                 new AnalysisReport.Percentiles(stats.p50().toNanos() / 1e9, stats.p95().toNanos() / 1e9,
                         stats.p99().toNanos() / 1e9),
-                stats.throughputPercent(), allocationRate, Math.max(0, stats.heapAfterGcMaxBytes()),
-                stats.heapAfterGcSlopeBytesPerSecond(), afterPercent, causeRows, pauses);
+                Double.isFinite(stats.throughputPercent()) ? stats.throughputPercent() : -1, allocationRate, finite(activity.promotionRateBytesPerSecond()),
+                Math.max(0, stats.heapAfterGcMaxBytes()), stats.heapAfterGcSlopeBytesPerSecond(), afterPercent,
+                activity.concurrentCycles(), cycleTotal, cycleMax, phases, activity.safepointCount(),
+                activity.safepointSeconds(), activity.safepointMaxSeconds(), activity.stallCount(),
+                activity.stallSeconds(), causeRows, pauses);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     private static AnalysisReport.Histogram histogram(Profile profile) {

@@ -15,11 +15,20 @@ import java.util.Map;
 @JsonPropertyOrder({"flightdeckVersion", "files"})
 public record SummaryReport(String flightdeckVersion, List<FileSummary> files) {
 
+    /**
+     * @param lines          lines of a GC log or histogram (0 for a recording)
+     * @param skippedLines   of those, the lines not understood
+     * @param skippedSamples the first of them, with their line numbers
+     * @param pauses         stop-the-world GC pauses in the file (GC logs and recordings)
+     * @param snapshots      heap histogram snapshots in the file
+     */
     @JsonPropertyOrder({"path", "kind", "format", "sizeBytes", "warnings", "jvm", "start", "end", "durationSeconds",
-            "chunks", "eventCounts", "eventBytes"})
+            "chunks", "lines", "skippedLines", "skippedSamples", "pauses", "fullPauses", "collections", "safepoints",
+            "snapshots", "eventCounts", "eventBytes"})
     public record FileSummary(String path, String kind, String format, long sizeBytes, List<String> warnings,
-            AnalysisReport.Jvm jvm, String start, String end, double durationSeconds, int chunks,
-            Map<String, Long> eventCounts, Map<String, Long> eventBytes) {
+            AnalysisReport.Jvm jvm, String start, String end, double durationSeconds, int chunks, long lines,
+            long skippedLines, List<String> skippedSamples, long pauses, long fullPauses, long collections,
+            long safepoints, long snapshots, Map<String, Long> eventCounts, Map<String, Long> eventBytes) {
     }
 
     /** Summarises one imported file; event types are listed by count, most frequent first. */
@@ -37,6 +46,9 @@ public record SummaryReport(String flightdeckVersion, List<FileSummary> files) {
         return new FileSummary(profile.source().path().toString(), profile.source().kind().label(),
                 profile.source().format(), profile.source().sizeBytes(), profile.source().warnings(), recording.jvm(),
                 info.start().toString(), info.end().toString(), info.duration().toNanos() / 1e9, info.chunks(),
-                counts, bytes);
+                profile.source().lines(), profile.source().skippedLines(), profile.source().skippedSamples(),
+                profile.gcPauses().size(),
+                profile.gcPauses().stream().filter(p -> p.kind() == io.flightdeck.model.GcKind.FULL).count(),
+                profile.gcEvents().size(), profile.safepoints().size(), profile.histograms().size(), counts, bytes);
     }
 }

@@ -163,15 +163,41 @@ public final class AnalysisDocument {
                 + " full), " + seconds(gc.pauseTotalSeconds()) + " in total, longest " + seconds(gc.pauseMaxSeconds())
                 + "; p50 " + seconds(gc.pausePercentilesSeconds().p50()) + ", p95 "
                 + seconds(gc.pausePercentilesSeconds().p95()) + ", p99 " + seconds(gc.pausePercentilesSeconds().p99())
-                + ". Throughput " + percent(gc.throughputPercent()) + ", allocation rate "
+                + ". Throughput " + Format.throughput(gc.throughputPercent()) + ", allocation rate "
                 + bytesPerSecond(gc.allocationRateBytesPerSecond()) + ", heap after GC at most "
                 + (gc.heapAfterGcMaxBytes() > 0 ? bytes(gc.heapAfterGcMaxBytes()) : Format.MISSING)
                 + (gc.heapAfterGcMaxPercentOfMax() == null ? "" : " (" + percent(gc.heapAfterGcMaxPercentOfMax()) + " of max)")
-                + ", trend " + bytesPerSecond(gc.heapAfterGcSlopeBytesPerSecond()) + ".");
+                + ", trend " + bytesPerSecond(gc.heapAfterGcSlopeBytesPerSecond()) + "."
+                + ("gc-log".equals(gc.source()) ? " From the GC log." : ""));
+        List<String> more = new ArrayList<>();
+        if (gc.promotionRateBytesPerSecond() != null) {
+            more.add("promotion " + bytesPerSecond(gc.promotionRateBytesPerSecond()));
+        }
+        if (gc.concurrentCycleCount() > 0) {
+            more.add(count(gc.concurrentCycleCount()) + " concurrent cycles, " + seconds(gc.concurrentCycleTotalSeconds())
+                    + " in total, longest " + seconds(gc.concurrentCycleMaxSeconds()));
+        }
+        if (gc.safepointCount() > 0) {
+            more.add(count(gc.safepointCount()) + " safepoints stopped the application for "
+                    + seconds(gc.safepointTotalSeconds()) + " (longest " + seconds(gc.safepointMaxSeconds()) + ")");
+        }
+        if (gc.stallCount() > 0) {
+            more.add(count(gc.stallCount()) + " thread stalls waiting for memory, " + seconds(gc.stallTotalSeconds()));
+        }
+        if (!more.isEmpty()) {
+            s.paragraph(String.join("; ", more) + ".");
+        }
         TableBuilder t = s.table("cause", "pauses", "total", "longest").numeric(1, 2, 3);
         gc.causes().stream().limit(ROWS).forEach(c -> t.row(c.cause(), count(c.count()), seconds(c.totalSeconds()),
                 seconds(c.maxSeconds())));
-        return s.add(t, null).build();
+        s.add(t, null);
+        if (!gc.concurrentPhases().isEmpty()) {
+            TableBuilder p = s.table("concurrent phase", "count", "total", "longest").numeric(1, 2, 3);
+            gc.concurrentPhases().stream().limit(ROWS).forEach(r -> p.row(r.name(), count(r.count()),
+                    seconds(r.totalSeconds()), seconds(r.maxSeconds())));
+            s.add(p, null);
+        }
+        return s.build();
     }
 
     private static Section histogram(AnalysisReport.Histogram h) {
@@ -194,8 +220,21 @@ public final class AnalysisDocument {
             s.paragraph("JVM: " + or(jvm.version()) + ", GC " + or(jvm.gc()) + ", max heap "
                     + (jvm.maxHeapBytes() == null ? Format.MISSING : bytes(jvm.maxHeapBytes())) + ", "
                     + (jvm.cpuCount() == null ? Format.MISSING : jvm.cpuCount()) + " CPUs");
-            s.paragraph("start: " + Format.instant(Instant.parse(f.start())) + ", duration: "
-                    + seconds(f.durationSeconds()) + ", chunks: " + f.chunks());
+            if ("jfr".equals(f.kind())) {
+                s.paragraph("start: " + Format.instant(Instant.parse(f.start())) + ", duration: "
+                        + seconds(f.durationSeconds()) + ", chunks: " + f.chunks());
+            } else {
+                s.paragraph("start: " + Format.instant(Instant.parse(f.start())) + ", time span: "
+                        + seconds(f.durationSeconds()) + ", lines: " + count(f.lines()) + " ("
+                        + count(f.skippedLines()) + " not understood)");
+                if ("gc-log".equals(f.kind())) {
+                    s.paragraph("collections: " + count(f.collections()) + ", pauses: " + count(f.pauses()) + " ("
+                            + count(f.fullPauses()) + " full), safepoints: " + count(f.safepoints()));
+                } else {
+                    s.paragraph("snapshots: " + count(f.snapshots()));
+                }
+                f.skippedSamples().forEach(line -> s.paragraph("not understood: line " + line));
+            }
             f.warnings().forEach(w -> warnings.add(f.path() + ": " + w));
             TableBuilder t = s.table("event type", "count", "bytes").numeric(1, 2);
             for (Map.Entry<String, Long> e : f.eventCounts().entrySet()) {

@@ -88,7 +88,7 @@ public final class GcView implements FeatureView {
         ctx.onSnapshot(title(), s -> {
             AnalysisReport.Gc gc = s.report().gc();
             count.set(Format.count(gc.pauseCount()), gc.fullPauseCount() + " full");
-            total.set(Format.seconds(gc.pauseTotalSeconds()), "throughput " + Format.percent(gc.throughputPercent()));
+            total.set(Format.seconds(gc.pauseTotalSeconds()), "throughput " + Format.throughput(gc.throughputPercent()));
             p50.set(Format.seconds(gc.pausePercentilesSeconds().p50()), "");
             p95.set(Format.seconds(gc.pausePercentilesSeconds().p95()), "");
             p99.set(Format.seconds(gc.pausePercentilesSeconds().p99()), "");

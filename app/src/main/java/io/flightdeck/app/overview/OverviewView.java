@@ -114,7 +114,7 @@ public final class OverviewView implements FeatureView {
         AnalysisReport.Gc gc = r.gc();
         pauseP99.set(seconds(gc.pausePercentilesSeconds().p99()), "max " + seconds(gc.pauseMaxSeconds()));
         pauseTotal.set(seconds(gc.pauseTotalSeconds()), gc.pauseCount() + " pauses, " + gc.fullPauseCount() + " full");
-        throughput.set(percent(gc.throughputPercent()), gc.collector() == null ? "" : gc.collector());
+        throughput.set(Format.throughput(gc.throughputPercent()), gc.collector() == null ? "" : gc.collector());
         allocation.set(bytesPerSecond(gc.allocationRateBytesPerSecond()),
                 "samples: " + bytesPerSecond(r.allocation().bytesPerSecond()));
         heapAfter.set(gc.heapAfterGcMaxBytes() > 0 ? bytes(gc.heapAfterGcMaxBytes()) : Format.MISSING,

@@ -1,0 +1,93 @@
+package io.flightdeck.ingest.gclog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything read from one GC log (or one rotated series): the records, the facts about the JVM the log states,
+ * and the bookkeeping of lines that were not understood. Filled by a parser, read once by {@link GcLogImporter}.
+ */
+final class GcLogContent {
+    static final int SKIPPED_SAMPLES = 20;
+
+    final List<LogRecords.Pause> pauses = new ArrayList<>();
+    final List<LogRecords.Phase> phases = new ArrayList<>();
+    final List<LogRecords.Cycle> cycles = new ArrayList<>();
+    final List<LogRecords.Safepoint> safepoints = new ArrayList<>();
+    final List<LogRecords.Stall> stalls = new ArrayList<>();
+    final List<LogRecords.Space> spaces = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    final List<String> skippedSamples = new ArrayList<>();
+
+    String format = "";
+    String collector;
+    String jvmVersion;
+    String commandLine;
+    int cpus = -1;
+    long maxHeapBytes = -1;
+    long initialHeapBytes = -1;
+    long physicalMemoryBytes = -1;
+
+    long lines;
+    long skippedLines;
+
+    double minUptime = Double.NaN;
+    double maxUptime = Double.NaN;
+    Instant minWall;
+    Instant maxWall;
+    /** JVM start, from the first line that carries both an uptime and a wall-clock time. */
+    Instant jvmStart;
+
+    void skip(long lineNumber, String line) {
+        skippedLines++;
+        if (skippedSamples.size() < SKIPPED_SAMPLES) {
+            String shown = line.length() > 200 ? line.substring(0, 200) + "…" : line;
+            skippedSamples.add(lineNumber + ": " + shown);
+        }
+    }
+
+    /** Widens the time span the log covers. */
+    void seen(LogTime t) {
+        if (t.hasUptime()) {
+            double u = t.uptimeSeconds();
+            if (Double.isNaN(minUptime) || u < minUptime) {
+                minUptime = u;
+            }
+            if (Double.isNaN(maxUptime) || u > maxUptime) {
+                maxUptime = u;
+            }
+        }
+        Instant w = t.wallClock();
+        if (w != null) {
+            if (minWall == null || w.isBefore(minWall)) {
+                minWall = w;
+            }
+            if (maxWall == null || w.isAfter(maxWall)) {
+                maxWall = w;
+            }
+            if (jvmStart == null && t.hasUptime()) {
+                jvmStart = w.minusNanos(Math.round(t.uptimeSeconds() * 1e9));
+            }
+        }
+    }
+
+    boolean hasTime() {
+        return !Double.isNaN(minUptime) || minWall != null;
+    }
+
+    void setCollectorIfUnknown(String name) {
+        if (collector == null) {
+            collector = name;
+        }
+    }
+
+    long recordCount() {
+        return pauses.size() + phases.size() + cycles.size() + safepoints.size() + stalls.size();
+    }
+
+    static Duration seconds(double s) {
+        return Duration.ofNanos(Math.round(s * 1e9));
+    }
+}

@@ -1,0 +1,724 @@
+package io.flightdeck.ingest.gclog;
+
+import io.flightdeck.model.GcKind;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads JDK 8 and older HotSpot GC logs ({@code -verbose:gc}, {@code -XX:+PrintGCDetails}, with or without time
+ * and date stamps): Serial, Parallel, CMS (incremental too), G1 and the Shenandoah backport.
+ * <p>
+ * These logs write one collection as a tree of bracketed groups — {@code [GC 1.2: [ParNew: 10K->1K(20K), 0.01
+ * secs] 30K->21K(60K), 0.02 secs]} — that other output may cut across lines: tenuring distributions, adaptive
+ * size policy, concurrent phases of CMS and G1 written into the middle of a pause. The parser keeps a collection
+ * open until its brackets balance, drops the known interjections, then reads the tree: the outer group is the
+ * pause, inner groups are generations, nested pauses or concurrent phases.
+ */
+final class LegacyLogParser implements LogLineParser {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
+    private static final Pattern DATE_STAMP = Pattern.compile("(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[.,]\\d{3}[+-]\\d{4})");
+    private static final Pattern UPTIME_STAMP = Pattern.compile("(?<![\\d.,])(\\d+[.,]\\d+): ");
+    private static final Pattern EVENT_START = Pattern.compile(
+            "^(\\d{4}-\\d\\d-\\d\\dT[\\d:.,]+[+-]\\d{4}: )?(\\d+[.,]\\d+: )?(#\\d+: )?\\[(GC|Full GC)\\b.*");
+    private static final int MAX_OPEN_LINES = 2_000;
+    private static final int MAX_OPEN_CHARS = 256 * 1024;
+
+    private final GcLogContent out;
+
+    private StringBuilder open;
+    private LogTime openTime;
+    private long openFirstLine;
+    private int openLines;
+    private int depth;
+    private LogRecords.Pause lastPause;
+    private int lastPauseIndex = -1;
+    /** Legacy logs number collections only with -XX:+PrintGCID; otherwise pauses are numbered in log order. */
+    private long nextId;
+
+    LegacyLogParser(GcLogContent out) {
+        this.out = out;
+        out.format = "legacy";
+    }
+
+    @Override
+    public void line(long number, String raw) {
+        String line = withoutAdaptiveSizeNoise(raw);
+        if (open != null) {
+            if (EVENT_START.matcher(line).matches()) {
+                abandon("a new collection starts before the previous one was complete");
+            } else if (isNoise(line)) {
+                return;
+            } else {
+                openLines++;
+                scan(line, 0, number);
+                if (open != null && (openLines > MAX_OPEN_LINES || open.length() > MAX_OPEN_CHARS)) {
+                    abandon("a collection's brackets never closed");
+                }
+                return;
+            }
+        }
+        if (line.isBlank()) {
+            return;
+        }
+        if (isNoise(line) || header(line)) {
+            return;
+        }
+        int bracket = line.indexOf('[');
+        if (bracket < 0) {
+            plainLine(number, line);
+            return;
+        }
+        scan(line, 0, number);
+    }
+
+    @Override
+    public void finish() {
+        if (open != null) {
+            abandon("the log ends inside a collection (cut off?)");
+        }
+    }
+
+    /** Scans {@code line} from {@code from}, opening, extending and completing bracketed events. */
+    private void scan(String line, int from, long number) {
+        int pos = from;
+        int n = line.length();
+        while (pos < n) {
+            if (open == null) {
+                int bracket = line.indexOf('[', pos);
+                if (bracket < 0) {
+                    String rest = line.substring(pos).strip();
+                    if (!rest.isEmpty() && pos == 0) {
+                        plainLine(number, line);
+                    }
+                    return;
+                }
+                String prefix = line.substring(pos, bracket);
+                open = new StringBuilder(128);
+                openTime = prefixTime(prefix);
+                openFirstLine = number;
+                openLines = 1;
+                depth = 0;
+                out.seen(openTime);
+                pos = bracket;
+            }
+            for (; pos < n; pos++) {
+                char c = line.charAt(pos);
+                open.append(c);
+                if (c == '[') {
+                    depth++;
+                } else if (c == ']') {
+                    depth--;
+                    if (depth == 0) {
+                        pos++;
+                        complete();
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void complete() {
+        String text = open.toString();
+        LogTime time = openTime;
+        long first = openFirstLine;
+        open = null;
+        Group root = Group.parse(text);
+        if (root == null || !event(root, time, true)) {
+            out.skip(first, text);
+        }
+    }
+
+    private void abandon(String why) {
+        out.skippedLines += openLines;
+        if (out.skippedSamples.size() < GcLogContent.SKIPPED_SAMPLES) {
+            String shown = open.length() > 200 ? open.substring(0, 200) + "…" : open.toString();
+            out.skippedSamples.add(openFirstLine + ": " + shown);
+        }
+        if (out.warnings.stream().noneMatch(w -> w.startsWith("Lines from " + openFirstLine))) {
+            out.warnings.add("Lines from " + openFirstLine + " on were not read: " + why + ".");
+        }
+        open = null;
+        depth = 0;
+    }
+
+    /**
+     * Interprets a group as an event.
+     *
+     * @return false when it is not a group this parser knows
+     */
+    private boolean event(Group g, LogTime time, boolean topLevel) {
+        String own = g.own.toString();
+        String trimmed = own.strip();
+        if (trimmed.startsWith("GC concurrent-") || trimmed.startsWith("CMS-concurrent-")) {
+            concurrentPhase(g, trimmed, time);
+            return true;
+        }
+        if (trimmed.startsWith("GC pause") || trimmed.startsWith("GC remark") || trimmed.startsWith("GC cleanup")
+                || trimmed.startsWith("Full GC") || trimmed.startsWith("GC") || trimmed.startsWith("Inc GC")) {
+            pause(g, trimmed, time);
+            return true;
+        }
+        if (trimmed.startsWith("Pause ")) {
+            if (!trimmed.endsWith(", start")) {
+                shenandoahPause(trimmed, time);
+            }
+            return true;
+        }
+        if (trimmed.startsWith("Concurrent ")) {
+            if (!trimmed.endsWith(", start")) {
+                shenandoahPhase(trimmed, time);
+            }
+            return true;
+        }
+        if (!topLevel) {
+            return true;
+        }
+        // G1's detail lines after a pause: "[Eden: ... Heap: 42.4M(256.0M)->314.4K(256.0M)]", "[ 228M->102M(256M)]"
+        if (trimmed.startsWith("Eden:") || !trimmed.isEmpty() && Character.isDigit(trimmed.charAt(0))
+                && trimmed.contains("->")) {
+            g1HeapDetail(trimmed);
+            return true;
+        }
+        if (trimmed.startsWith("Times:") || trimmed.startsWith("Metaspace:") || isG1Detail(trimmed)) {
+            return true;
+        }
+        return false;
+    }
+
+    private void pause(Group g, String own, LogTime time) {
+        long id = nextId++;
+        double seconds = lastDuration(own);
+        String name = leadingName(own);
+        List<String> flags = new ArrayList<>();
+        if (name.endsWith("--")) {
+            flags.add(name.startsWith("GC pause") ? "to-space exhausted" : "promotion failed");
+            name = name.substring(0, name.length() - 2).strip();
+        }
+        PauseNames.Parts parts = PauseNames.split(name);
+        if (!parts.flags().isEmpty()) {
+            flags.add(parts.flags());
+        }
+        String cause = parts.cause();
+        GcKind kind = PauseNames.kind(parts.name(), out.collector);
+        long[] heap = heapOf(own);
+        boolean oldCollected = false;
+        for (Group child : g.children) {
+            String c = child.own.toString().strip();
+            if (c.startsWith("GC concurrent-") || c.startsWith("CMS-concurrent-")
+                    || c.startsWith("GC") && !c.startsWith("GC ref-proc")) {
+                event(child, child.time.isKnown() ? child.time : time, false);
+                continue;
+            }
+            if (c.contains("CMS-initial-mark")) {
+                kind = GcKind.INITIAL_MARK;
+                out.setCollectorIfUnknown("CMS");
+            } else if (c.contains("CMS-remark")) {
+                kind = GcKind.REMARK;
+                out.setCollectorIfUnknown("CMS");
+            }
+            if (c.contains("concurrent mode failure")) {
+                flags.add("concurrent mode failure");
+            }
+            if (c.contains("promotion failed")) {
+                flags.add("promotion failed");
+            }
+            String generation = generation(c);
+            if (generation != null) {
+                inferCollector(generation);
+                long[] change = firstTransition(c);
+                if (change != null) {
+                    out.spaces.add(new LogRecords.Space(id, generation, change[0], change[1], change[2]));
+                    if (isOld(generation)) {
+                        oldCollected = true;
+                    }
+                }
+            }
+        }
+        if (cause.equals("CMS Initial Mark")) {
+            kind = GcKind.INITIAL_MARK;
+        } else if (cause.equals("CMS Final Remark")) {
+            kind = GcKind.REMARK;
+        }
+        if ((kind == GcKind.YOUNG || kind == GcKind.OTHER) && (parts.name().startsWith("GC")
+                || parts.name().startsWith("Inc GC")) && !own.startsWith("GC pause")) {
+            kind = oldCollected ? GcKind.FULL : GcKind.YOUNG;
+        }
+        if (own.startsWith("GC pause")) {
+            out.setCollectorIfUnknown("G1");
+        }
+        if (Double.isNaN(seconds)) {
+            return;
+        }
+        LogRecords.Pause pause = new LogRecords.Pause(id, time, seconds, kind, parts.name(), cause, heap[0], heap[1],
+                heap[2], String.join(", ", flags));
+        out.pauses.add(pause);
+        lastPause = pause;
+        lastPauseIndex = out.pauses.size() - 1;
+        if (time.isKnown()) {
+            out.seen(time.plus(seconds));
+        }
+    }
+
+    /** "CMS-concurrent-mark: 0.009/0.009 secs", "GC concurrent-mark-end, 0.0123 secs"; start lines have no time. */
+    private void concurrentPhase(Group g, String own, LogTime time) {
+        String name;
+        double seconds;
+        int colon = own.indexOf(':');
+        if (own.startsWith("CMS-concurrent-")) {
+            if (colon < 0) {
+                return;
+            }
+            name = own.substring(0, colon);
+            int slash = own.indexOf('/', colon);
+            int end = own.indexOf(' ', slash + 1);
+            if (slash < 0) {
+                return;
+            }
+            seconds = LogValues.number(own, slash + 1, end < 0 ? own.length() : end);
+        } else {
+            int comma = own.indexOf(',');
+            if (comma < 0) {
+                return;
+            }
+            name = own.substring(0, comma).strip();
+            seconds = firstNumberAfter(own, comma + 1);
+            if (name.endsWith("-end")) {
+                name = name.substring(0, name.length() - 4);
+            }
+        }
+        if (!Double.isNaN(seconds) && time.isKnown()) {
+            // the line is written when the phase ends
+            out.phases.add(new LogRecords.Phase(-1, name, time.minus(seconds), seconds));
+        }
+        for (Group child : g.children) {
+            event(child, child.time.isKnown() ? child.time : time, false);
+        }
+    }
+
+    /** Shenandoah backport: "Pause Init Mark (process weakrefs), 3.341 ms", "Pause Full 100M->50M(128M), 90.1 ms". */
+    private void shenandoahPause(String own, LogTime time) {
+        double seconds = lastDuration(own);
+        if (Double.isNaN(seconds)) {
+            return;
+        }
+        out.setCollectorIfUnknown("Shenandoah");
+        int cut = own.lastIndexOf(',');
+        String body = own.substring(0, cut < 0 ? own.length() : cut).strip();
+        long[] heap = {-1, -1, -1};
+        body = UnifiedLogParser.stripHeapTransition(body, heap);
+        PauseNames.Parts parts = PauseNames.split(body);
+        out.seen(time.minus(seconds));
+        LogRecords.Pause pause = new LogRecords.Pause(nextId++, time.minus(seconds), seconds,
+                PauseNames.kind(parts.name(), "Shenandoah"), parts.name(), parts.cause(), heap[0], heap[1], heap[2],
+                parts.flags());
+        out.pauses.add(pause);
+        lastPause = pause;
+        lastPauseIndex = out.pauses.size() - 1;
+    }
+
+    private void shenandoahPhase(String own, LogTime time) {
+        double seconds = lastDuration(own);
+        if (Double.isNaN(seconds)) {
+            return;
+        }
+        int paren = own.indexOf(" (");
+        int comma = own.indexOf(',');
+        int space = own.indexOf(' ', "Concurrent ".length());
+        int end = own.length();
+        for (int cut : new int[]{paren, comma}) {
+            if (cut > 0 && cut < end) {
+                end = cut;
+            }
+        }
+        // "Concurrent cleanup 1613M->1361M(1636M), 0.092 ms": the name ends before the heap figures
+        if (space > 0 && space < end && own.substring(space + 1, end).contains("->")) {
+            end = space;
+        }
+        out.phases.add(new LogRecords.Phase(-1, own.substring(0, end).strip(), time.minus(seconds), seconds));
+    }
+
+    private void g1HeapDetail(String own) {
+        if (lastPause == null || lastPause.heapAfter() >= 0) {
+            return;
+        }
+        String token;
+        int heap = own.indexOf("Heap: ");
+        if (heap >= 0) {
+            int end = own.indexOf(' ', heap + 6);
+            token = own.substring(heap + 6, end < 0 ? own.length() : end);
+        } else {
+            token = own.strip();
+            int end = token.indexOf(' ');
+            if (end > 0) {
+                token = token.substring(0, end);
+            }
+        }
+        token = stripTrailing(token, ",]");
+        long[] v = UnifiedLogParser.transition(token, 0);
+        if (v != null) {
+            LogRecords.Pause p = lastPause;
+            lastPause = new LogRecords.Pause(p.gcId(), p.start(), p.seconds(), p.kind(), p.name(), p.cause(), v[0],
+                    v[1], v[2], p.flags());
+            out.pauses.set(lastPauseIndex, lastPause);
+        }
+    }
+
+    /** A line without brackets: stopped time, application time, interjections; anything else is skipped. */
+    private void plainLine(long number, String line) {
+        int stopped = line.indexOf("Total time for which application threads were stopped: ");
+        if (stopped >= 0) {
+            LogTime time = prefixTime(line.substring(0, stopped));
+            int from = stopped + "Total time for which application threads were stopped: ".length();
+            int to = line.indexOf(' ', from);
+            double seconds = LogValues.number(line, from, to < 0 ? line.length() : to);
+            out.seen(time);
+            if (!Double.isNaN(seconds)) {
+                out.safepoints.add(new LogRecords.Safepoint("", time.minus(seconds), seconds));
+            }
+            return;
+        }
+        int application = line.indexOf("Application time: ");
+        if (application >= 0) {
+            out.seen(prefixTime(line.substring(0, application)));
+            return;
+        }
+        if (Character.isWhitespace(line.charAt(0)) && lastPause != null || "Shenandoah".equals(out.collector)) {
+            return; // indented detail lines of G1; the Shenandoah backport's informational lines
+        }
+        out.skip(number, line);
+    }
+
+    /** Facts the JVM prints at the top of the log. */
+    private boolean header(String line) {
+        if (line.startsWith("CommandLine flags: ")) {
+            out.commandLine = line.substring("CommandLine flags: ".length()).strip();
+            for (String flag : out.commandLine.split("\\s+")) {
+                if (flag.startsWith("-XX:MaxHeapSize=")) {
+                    out.maxHeapBytes = parseLongOr(flag.substring(16), -1);
+                } else if (flag.startsWith("-XX:InitialHeapSize=")) {
+                    out.initialHeapBytes = parseLongOr(flag.substring(20), -1);
+                } else if (flag.equals("-XX:+UseG1GC")) {
+                    out.collector = "G1";
+                } else if (flag.equals("-XX:+UseConcMarkSweepGC")) {
+                    out.collector = "CMS";
+                } else if (flag.equals("-XX:+UseParallelGC") || flag.equals("-XX:+UseParallelOldGC")) {
+                    out.collector = "Parallel";
+                } else if (flag.equals("-XX:+UseSerialGC")) {
+                    out.collector = "Serial";
+                } else if (flag.equals("-XX:+UseShenandoahGC")) {
+                    out.collector = "Shenandoah";
+                }
+            }
+            return true;
+        }
+        if ((line.startsWith("OpenJDK") || line.startsWith("Java HotSpot")) && line.contains(" VM (")) {
+            int jre = line.indexOf("JRE (");
+            if (jre > 0) {
+                int close = line.indexOf(')', jre);
+                if (close > jre) {
+                    out.jvmVersion = line.substring(jre + 5, close);
+                }
+            }
+            return true;
+        }
+        if (line.startsWith("Memory: ") && line.contains("physical ")) {
+            int from = line.indexOf("physical ") + 9;
+            int to = line.indexOf('(', from);
+            long kb = LogValues.size(line, from, to < 0 ? line.length() : to);
+            if (kb > 0) {
+                out.physicalMemoryBytes = kb;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Output that comes with GC logging but is not a collection: tenuring, heap printouts, FLS statistics, ... */
+    private static boolean isNoise(String line) {
+        String s = line.strip();
+        if (s.isEmpty()) {
+            return false;
+        }
+        return s.startsWith("Desired survivor size") || s.startsWith("- age ") || s.startsWith("{Heap before GC")
+                || s.startsWith("Heap after GC") || s.equals("}") || s.equals("Heap") || s.contains("[0x")
+                || s.startsWith("Statistics for BinaryTreeDictionary") || s.startsWith("----")
+                || s.startsWith("Total Free Space:") || s.startsWith("Max   Chunk Size:")
+                || s.startsWith("Number of Blocks:") || s.startsWith("Av.  Block  Size:")
+                || s.startsWith("Tree      Height:") || s.startsWith("Statistics for IndexedFreeLists")
+                || s.startsWith("Before GC:") || s.startsWith("After GC:") || s.startsWith("CMS: Large ")
+                || s.startsWith("CMS: promotion failed") || s.startsWith("Metaspace ") && s.contains("used")
+                || s.startsWith("class space") || s.startsWith("the space") || s.startsWith("eden space")
+                || s.startsWith("from space") || s.startsWith("to   space") || s.startsWith("object space")
+                || s.startsWith("region size") || s.startsWith("garbage-first heap") || s.startsWith("ro space")
+                || s.startsWith("rw space") || s.startsWith("No shared spaces") || s.startsWith("GC locker:")
+                || s.startsWith("GC log file ") || s.startsWith("Java HotSpot") && !s.contains("VM (")
+                || s.startsWith("Memory: ") && !s.contains("physical");
+    }
+
+    private static boolean isG1Detail(String s) {
+        return s.startsWith("Parallel Time") || s.startsWith("GC Worker") || s.startsWith("Ext Root")
+                || s.startsWith("Update RS") || s.startsWith("Scan RS") || s.startsWith("Object Copy")
+                || s.startsWith("Termination") || s.startsWith("Code Root") || s.startsWith("Clear CT")
+                || s.startsWith("Other") || s.startsWith("Choose CSet") || s.startsWith("Ref Proc")
+                || s.startsWith("Ref Enq") || s.startsWith("Free CSet") || s.startsWith("Processed Buffers")
+                || s.startsWith("Mark Stack") || s.startsWith("SATB") || s.startsWith("Redirty")
+                || s.startsWith("Humongous") || s.startsWith("Expand Heap") || s.startsWith("String Dedup")
+                || s.startsWith("Queue Fixup") || s.startsWith("Table Fixup") || s.startsWith("Evacuation Failure")
+                || s.startsWith("G1Ergonomics") || s.startsWith("Scan ") || s.startsWith("Code ")
+                || s.startsWith("Unloading") || s.startsWith("Inspected") || s.startsWith("Skipped")
+                || s.startsWith("Deduplicated") || s.startsWith("Young") || s.startsWith("Old")
+                || s.startsWith("Last Exec") || s.startsWith("Total Exec") || s.startsWith("Table")
+                || s.startsWith("Memory Usage") || s.startsWith("Size:") || s.startsWith("Resize")
+                || s.startsWith("Rehash") || s.startsWith("Hash") || s.startsWith("Age ") || s.startsWith("Entries");
+    }
+
+    /** -XX:+PrintAdaptiveSizePolicy writes into the middle of a collection; everything from it to the line end goes. */
+    private static String withoutAdaptiveSizeNoise(String line) {
+        int i = line.indexOf("AdaptiveSize");
+        if (i < 0) {
+            return line;
+        }
+        return line.substring(0, i);
+    }
+
+    /** The time stamps in front of a bracket: "2014-04-09T15:27:23.456+0200: 0.304: " (either may be missing). */
+    static LogTime prefixTime(String prefix) {
+        if (prefix.isEmpty()) {
+            return LogTime.UNKNOWN;
+        }
+        double uptime = Double.NaN;
+        Instant wall = null;
+        Matcher d = DATE_STAMP.matcher(prefix);
+        String rest = prefix;
+        if (d.find()) {
+            try {
+                wall = OffsetDateTime.parse(d.group(1).replace(',', '.'), DATE).toInstant();
+            } catch (DateTimeParseException e) {
+                wall = null;
+            }
+            rest = prefix.substring(d.end());
+        }
+        Matcher u = UPTIME_STAMP.matcher(rest);
+        while (u.find()) {
+            uptime = LogValues.number(u.group(1), 0, u.group(1).length());
+        }
+        return new LogTime(uptime, wall);
+    }
+
+    /** The words naming a pause: everything before the first digit outside parentheses. */
+    static String leadingName(String own) {
+        int depthParen = 0;
+        int end = own.length();
+        for (int i = 0; i < own.length(); i++) {
+            char c = own.charAt(i);
+            if (c == '(') {
+                depthParen++;
+            } else if (c == ')') {
+                depthParen--;
+            } else if (depthParen == 0 && (Character.isDigit(c) || c == ',' || c == '[')) {
+                end = i;
+                break;
+            }
+        }
+        String name = own.substring(0, end).strip();
+        int invoke = name.indexOf(" invoke");
+        if (invoke > 0) {
+            name = name.substring(0, invoke);
+        }
+        while (!name.isEmpty() && ":,".indexOf(name.charAt(name.length() - 1)) >= 0) {
+            name = name.substring(0, name.length() - 1).strip();
+        }
+        return name;
+    }
+
+    /** The last "N secs", "N sec" or "N ms" in the text, in seconds; NaN when there is none. */
+    static double lastDuration(String own) {
+        int best = -1;
+        double scale = 1;
+        String[] units = {" secs", " sec", " ms"};
+        double[] scales = {1, 1, 1e-3};
+        for (int k = 0; k < units.length; k++) {
+            int i = own.lastIndexOf(units[k]);
+            if (i > best) {
+                int after = i + units[k].length();
+                if (after == own.length() || !Character.isLetter(own.charAt(after))) {
+                    best = i;
+                    scale = scales[k];
+                }
+            }
+        }
+        if (best < 0) {
+            return Double.NaN;
+        }
+        int start = best;
+        while (start > 0 && (Character.isDigit(own.charAt(start - 1)) || own.charAt(start - 1) == '.'
+                || own.charAt(start - 1) == ',' && start - 2 >= 0 && Character.isDigit(own.charAt(start - 2)))) {
+            start--;
+        }
+        return LogValues.number(own, start, best) * scale;
+    }
+
+    private static double firstNumberAfter(String s, int from) {
+        int i = from;
+        while (i < s.length() && !Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        int j = i;
+        while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) {
+            j++;
+        }
+        return LogValues.number(s, i, j);
+    }
+
+    /**
+     * The heap figures of a pause's own text: the first "before->after(committed)" (the whole heap comes before
+     * per-space figures in 1.3-style lines), else the last transition, else a CMS "used(committed)" pair.
+     */
+    static long[] heapOf(String own) {
+        long[] result = {-1, -1, -1};
+        long[] last = null;
+        long[] usedOnly = null;
+        for (String raw : own.split("[\\s,]+")) {
+            String token = stripTrailing(raw, ",]");
+            if (token.isEmpty() || !Character.isDigit(token.charAt(0))) {
+                continue;
+            }
+            if (token.contains("->")) {
+                long[] v = UnifiedLogParser.transition(token, 0);
+                if (v != null) {
+                    if (v[2] >= 0) {
+                        return v;
+                    }
+                    last = v;
+                }
+            } else if (token.endsWith(")") && token.indexOf('(') > 0) {
+                int p = token.indexOf('(');
+                long used = LogValues.size(token, 0, p);
+                long committed = LogValues.size(token, p + 1, token.length() - 1);
+                if (used >= 0 && committed >= 0) {
+                    usedOnly = new long[]{used, used, committed};
+                }
+            }
+        }
+        if (last != null) {
+            return last;
+        }
+        return usedOnly != null ? usedOnly : result;
+    }
+
+    private static long[] firstTransition(String text) {
+        for (String raw : text.split("[\\s,]+")) {
+            String token = stripTrailing(raw, ",]");
+            if (!token.isEmpty() && Character.isDigit(token.charAt(0)) && token.contains("->")) {
+                long[] v = UnifiedLogParser.transition(token, 0);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String stripTrailing(String s, String chars) {
+        int end = s.length();
+        while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** The generation a detail group names ("DefNew", "PSYoungGen", "CMS", "Tenured", ...), or null. */
+    private static String generation(String detail) {
+        int colon = detail.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String name = detail.substring(0, colon).strip();
+        int paren = name.indexOf(" (");
+        if (paren > 0) {
+            name = name.substring(0, paren);
+        }
+        return switch (name) {
+            case "DefNew", "ParNew", "PSYoungGen", "ASParNew", "Tenured", "CMS", "ASCMS", "PSOldGen", "ParOldGen",
+                 "PSPermGen", "CMS Perm", "Perm", "Metaspace", "class space" -> name;
+            default -> null;
+        };
+    }
+
+    private static boolean isOld(String generation) {
+        return switch (generation) {
+            case "Tenured", "CMS", "ASCMS", "PSOldGen", "ParOldGen" -> true;
+            default -> false;
+        };
+    }
+
+    private void inferCollector(String generation) {
+        switch (generation) {
+            case "DefNew", "Tenured" -> out.setCollectorIfUnknown("Serial");
+            case "PSYoungGen", "PSOldGen", "ParOldGen" -> out.setCollectorIfUnknown("Parallel");
+            case "ParNew", "CMS", "ASParNew", "ASCMS" -> out.setCollectorIfUnknown("CMS");
+            default -> {
+            }
+        }
+    }
+
+    private static long parseLongOr(String s, long fallback) {
+        try {
+            return Long.parseLong(s.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** A bracketed group: its own text (children removed) and its children, each with the time stamped before it. */
+    static final class Group {
+        final StringBuilder own = new StringBuilder();
+        final List<Group> children = new ArrayList<>();
+        LogTime time = LogTime.UNKNOWN;
+
+        /** Parses text that starts with '[' and whose brackets balance; null when it does not start with '['. */
+        static Group parse(String text) {
+            if (text.isEmpty() || text.charAt(0) != '[') {
+                return null;
+            }
+            List<Group> stack = new ArrayList<>();
+            Group root = null;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '[') {
+                    Group g = new Group();
+                    if (!stack.isEmpty()) {
+                        Group parent = stack.getLast();
+                        g.time = prefixTime(tail(parent.own));
+                        parent.children.add(g);
+                    } else {
+                        root = g;
+                    }
+                    stack.add(g);
+                } else if (c == ']') {
+                    stack.removeLast();
+                    if (stack.isEmpty()) {
+                        break;
+                    }
+                } else if (!stack.isEmpty()) {
+                    stack.getLast().own.append(c);
+                }
+            }
+            return root;
+        }
+
+        private static String tail(StringBuilder own) {
+            int from = Math.max(0, own.length() - 48);
+            return own.substring(from);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.flightdeck.ingest.gclog;
+
+import io.flightdeck.model.GcKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits a pause's words into name, cause and flags, and says what kind of pause it was. Shared by the unified
+ * and the legacy parser.
+ */
+final class PauseNames {
+    /** Parenthesised words that qualify a pause rather than give its cause. */
+    private static final Set<String> QUALIFIERS = Set.of("normal", "concurrent start", "prepare mixed", "mixed",
+            "young", "unload classes", "process weakrefs", "update refs", "mark", "outside of cycle", "evacuation",
+            "roots", "major", "minor", "initial-mark", "partial", "old", "update refs (unload classes)");
+
+    private PauseNames() {
+    }
+
+    /** A pause description split into its parts. */
+    record Parts(String name, String cause, String flags) {
+    }
+
+    /**
+     * Splits "Pause Young (Normal) (G1 Evacuation Pause)" into name "Pause Young (Normal)" and cause
+     * "G1 Evacuation Pause"; "Pause Full (System.gc())" into "Pause Full" and "System.gc()". Conditions such as
+     * "(to-space exhausted)" or "(Evacuation Failure)" become flags.
+     */
+    static Parts split(String text) {
+        String s = text.strip();
+        int open = s.indexOf('(');
+        String head = (open < 0 ? s : s.substring(0, open)).strip();
+        StringBuilder name = new StringBuilder(head);
+        List<String> causes = new ArrayList<>();
+        List<String> flags = new ArrayList<>();
+        int i = open;
+        while (i >= 0 && i < s.length()) {
+            if (s.charAt(i) != '(') {
+                i++;
+                continue;
+            }
+            int depth = 0;
+            int j = i;
+            for (; j < s.length(); j++) {
+                char c = s.charAt(j);
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')' && --depth == 0) {
+                    break;
+                }
+            }
+            String group = s.substring(i + 1, Math.min(j, s.length())).strip();
+            String lower = group.toLowerCase(Locale.ROOT);
+            if (QUALIFIERS.contains(lower)) {
+                name.append(" (").append(group).append(')');
+            } else if (isCondition(lower)) {
+                flags.add(group);
+            } else if (!group.isEmpty()) {
+                causes.add(group);
+            }
+            i = j + 1;
+        }
+        String cause = causes.isEmpty() ? "" : causes.getLast();
+        for (int k = 0; k < causes.size() - 1; k++) {
+            flags.add(causes.get(k));
+        }
+        return new Parts(name.toString(), cause, String.join(", ", flags));
+    }
+
+    private static boolean isCondition(String lower) {
+        return lower.startsWith("to-space") || lower.startsWith("evacuation failure")
+                || lower.contains("concurrent mode failure") || lower.contains("promotion failed")
+                || lower.contains("concurrent mode interrupted");
+    }
+
+    /**
+     * The kind of a pause from its name, for unified names ("Pause Young", "Pause Remark", "Pause Mark Start") and
+     * legacy ones ("GC pause (young)", "GC remark", "Full GC").
+     *
+     * @param collector the collector when known ("G1", "CMS", ...), else null
+     */
+    static GcKind kind(String name, String collector) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.startsWith("pause ")) {
+            n = n.substring(6);
+        } else if (n.startsWith("gc pause")) {
+            // legacy G1: "GC pause (young)", "GC pause (G1 Evacuation Pause) (mixed)"
+            return n.contains("(mixed)") || n.contains("(partial)") ? GcKind.MIXED : GcKind.YOUNG;
+        } else if (n.startsWith("gc remark")) {
+            return GcKind.REMARK;
+        } else if (n.startsWith("gc cleanup")) {
+            return GcKind.CLEANUP;
+        } else if (n.startsWith("full gc") || n.startsWith("full")) {
+            return GcKind.FULL;
+        }
+        if (n.startsWith("young")) {
+            return n.contains("(mixed)") ? GcKind.MIXED : GcKind.YOUNG;
+        }
+        if (n.startsWith("mixed")) {
+            return GcKind.MIXED;
+        }
+        if (n.startsWith("full")) {
+            return GcKind.FULL;
+        }
+        if (n.startsWith("initial mark")) {
+            return "G1".equals(collector) ? GcKind.YOUNG : GcKind.INITIAL_MARK;
+        }
+        if (n.startsWith("remark")) {
+            return GcKind.REMARK;
+        }
+        if (n.startsWith("cleanup")) {
+            return GcKind.CLEANUP;
+        }
+        if (n.startsWith("degenerated")) {
+            return GcKind.DEGENERATED;
+        }
+        if (n.startsWith("init ") || n.startsWith("final ") || n.startsWith("mark ") || n.startsWith("relocate ")) {
+            return GcKind.CONCURRENT_CYCLE_PAUSE;
+        }
+        return GcKind.OTHER;
+    }
+
+    /** The collector's name as the CLI prints it, from the words after "Using " in a unified log. */
+    static String collectorFromUsing(String using) {
+        String u = using.strip();
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("g1")) {
+            return "G1";
+        }
+        if (lower.startsWith("parallel")) {
+            return "Parallel";
+        }
+        if (lower.startsWith("serial")) {
+            return "Serial";
+        }
+        if (lower.contains("z garbage collector") || lower.equals("zgc")) {
+            return "ZGC";
+        }
+        if (lower.startsWith("shenandoah")) {
+            return "Shenandoah";
+        }
+        if (lower.startsWith("concurrent mark sweep")) {
+            return "CMS";
+        }
+        if (lower.startsWith("epsilon")) {
+            return "Epsilon";
+        }
+        return null;
+    }
+}
