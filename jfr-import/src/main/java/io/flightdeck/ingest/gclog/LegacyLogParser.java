@@ -27,7 +27,9 @@ final class LegacyLogParser implements LogLineParser {
     private static final Pattern DATE_STAMP = Pattern.compile("(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[.,]\\d{3}[+-]\\d{4})");
     private static final Pattern UPTIME_STAMP = Pattern.compile("(?<![\\d.,])(\\d+[.,]\\d+): ");
     private static final Pattern EVENT_START = Pattern.compile(
-            "^(\\d{4}-\\d\\d-\\d\\dT[\\d:.,]+[+-]\\d{4}: )?(\\d+[.,]\\d+: )?(#\\d+: )?\\[(GC|Full GC)\\b.*");
+            "^(\\d{4}-\\d\\d-\\d\\dT[\\d:.,]+[+-]\\d{4}: )?(\\d+[.,]\\d+: )?(#\\d+: )?\\[(GC|Full GC)\\b(?! concurrent).*");
+    private static final Pattern TIMED_STEP = Pattern.compile("[A-Za-z][A-Za-z /()-]*(, \\d+ refs)?, [\\d.,]+ secs");
+    private static final Pattern DETAIL_LABEL = Pattern.compile("[A-Za-z][A-Za-z /()-]*(:.*)?");
     private static final int MAX_OPEN_LINES = 2_000;
     private static final int MAX_OPEN_CHARS = 256 * 1024;
 
@@ -159,6 +161,9 @@ final class LegacyLogParser implements LogLineParser {
         String own = g.own.toString();
         String trimmed = own.strip();
         if (trimmed.startsWith("GC concurrent-") || trimmed.startsWith("CMS-concurrent-")) {
+            if (trimmed.startsWith("CMS-")) {
+                preferCms();
+            }
             concurrentPhase(g, trimmed, time);
             return true;
         }
@@ -191,7 +196,13 @@ final class LegacyLogParser implements LogLineParser {
         if (trimmed.startsWith("Times:") || trimmed.startsWith("Metaspace:") || isG1Detail(trimmed)) {
             return true;
         }
-        return false;
+        // timed sub-steps written beside a collection: "[Preclean SoftReferences, 0.0000050 secs]",
+        // "[SoftReference, 22 refs, 0.0000340 secs]"
+        if (TIMED_STEP.matcher(trimmed).matches()) {
+            return true;
+        }
+        // labelled details after a pause: G1's "[Parallel Other: 0.6 ms]", string deduplication's "[Known: 2(0.3%)]"
+        return DETAIL_LABEL.matcher(trimmed).matches();
     }
 
     private void pause(Group g, String own, LogTime time) {
@@ -220,10 +231,10 @@ final class LegacyLogParser implements LogLineParser {
             }
             if (c.contains("CMS-initial-mark")) {
                 kind = GcKind.INITIAL_MARK;
-                out.setCollectorIfUnknown("CMS");
+                preferCms();
             } else if (c.contains("CMS-remark")) {
                 kind = GcKind.REMARK;
-                out.setCollectorIfUnknown("CMS");
+                preferCms();
             }
             if (c.contains("concurrent mode failure")) {
                 flags.add("concurrent mode failure");
@@ -460,7 +471,7 @@ final class LegacyLogParser implements LogLineParser {
                 || s.startsWith("from space") || s.startsWith("to   space") || s.startsWith("object space")
                 || s.startsWith("region size") || s.startsWith("garbage-first heap") || s.startsWith("ro space")
                 || s.startsWith("rw space") || s.startsWith("No shared spaces") || s.startsWith("GC locker:")
-                || s.startsWith("GC log file ") || s.startsWith("Java HotSpot") && !s.contains("VM (")
+                || s.contains("GC log file ") || s.startsWith("Java HotSpot") && !s.contains("VM (")
                 || s.startsWith("Memory: ") && !s.contains("physical");
     }
 
@@ -665,9 +676,17 @@ final class LegacyLogParser implements LogLineParser {
         switch (generation) {
             case "DefNew", "Tenured" -> out.setCollectorIfUnknown("Serial");
             case "PSYoungGen", "PSOldGen", "ParOldGen" -> out.setCollectorIfUnknown("Parallel");
-            case "ParNew", "CMS", "ASParNew", "ASCMS" -> out.setCollectorIfUnknown("CMS");
+            case "ParNew", "ASParNew" -> out.setCollectorIfUnknown("CMS");
+            case "CMS", "ASCMS" -> preferCms();
             default -> {
             }
+        }
+    }
+
+    /** CMS with a serial young collector logs "DefNew" first; the old generation names the collector. */
+    private void preferCms() {
+        if (out.collector == null || "Serial".equals(out.collector)) {
+            out.collector = "CMS";
         }
     }
 

@@ -150,4 +150,23 @@ final class PauseNames {
         }
         return null;
     }
+
+    /** The collector a pause's name or cause gives away, for logs without their "Using ..." line; or null. */
+    static String collectorFromPause(String name, String cause) {
+        String c = cause.toLowerCase(Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
+        if (c.startsWith("g1 ") || n.startsWith("pause young (normal)") || n.startsWith("pause young (concurrent start)")
+                || n.startsWith("pause young (prepare mixed)") || n.startsWith("pause young (mixed)")) {
+            return "G1";
+        }
+        if (n.startsWith("pause mark start") || n.startsWith("pause mark end") || n.startsWith("pause relocate start")) {
+            return "ZGC";
+        }
+        if (n.startsWith("pause init mark") || n.startsWith("pause final mark") || n.startsWith("pause init update")
+                || n.startsWith("pause final update") || n.startsWith("pause degenerated")
+                || n.startsWith("pause final roots")) {
+            return "Shenandoah";
+        }
+        return null;
+    }
 }

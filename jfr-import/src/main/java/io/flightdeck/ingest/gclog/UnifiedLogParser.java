@@ -25,6 +25,8 @@ final class UnifiedLogParser implements LogLineParser {
     /** Start lines ([gc,start]) of collections whose end line has no duration (JDK 17 ZGC). */
     private final Map<Long, LogTime> cycleStarts = new HashMap<>();
     private long regionBytes = -1;
+    /** Conditions logged on their own line before the pause they belong to ("To-space exhausted", JDK 9-16 G1). */
+    private final Map<Long, String> pendingFlags = new HashMap<>();
 
     // the decorations of the current line
     private double uptime;
@@ -132,6 +134,8 @@ final class UnifiedLogParser implements LogLineParser {
             case 'T' -> {
                 if (message.startsWith("Total time for which application threads were stopped: ")) {
                     stoppedTime(message, time);
+                } else if (message.startsWith("To-space exhausted") && gcId >= 0) {
+                    pendingFlags.put(gcId, "to-space exhausted");
                 }
             }
             default -> {
@@ -189,7 +193,7 @@ final class UnifiedLogParser implements LogLineParser {
         if (first >= '0' && first <= '9') {
             if (to - from >= 24 && line.charAt(from + 4) == '-' && line.charAt(from + 10) == 'T') {
                 wall = parseWall(line.substring(from, to));
-                return wall != null || true;
+                return true;
             }
             if (last == 's') {
                 char unit = line.charAt(to - 2);
@@ -260,10 +264,18 @@ final class UnifiedLogParser implements LogLineParser {
         long[] heap = {-1, -1, -1};
         body = stripHeapTransition(body, heap);
         PauseNames.Parts parts = PauseNames.split(body);
+        if (out.collector == null) {
+            out.collector = PauseNames.collectorFromPause(parts.name(), parts.cause());
+        }
         GcKind kind = PauseNames.kind(parts.name(), out.collector);
         out.seen(logged.minus(seconds));
+        String flags = parts.flags();
+        String pending = pendingFlags.remove(gcId);
+        if (pending != null) {
+            flags = flags.isEmpty() ? pending : flags + ", " + pending;
+        }
         out.pauses.add(new LogRecords.Pause(gcId, logged.minus(seconds), seconds, kind, parts.name(), parts.cause(),
-                heap[0], heap[1], heap[2], parts.flags()));
+                heap[0], heap[1], heap[2], flags));
     }
 
     private void concurrent(long gcId, String message, LogTime logged) {
@@ -288,6 +300,7 @@ final class UnifiedLogParser implements LogLineParser {
     /** ZGC's summary of a collection: "Garbage Collection (Warmup) 14M(1%)->10M(1%)" with or without a duration. */
     private void zCycle(long gcId, String message, LogTime logged) {
         boolean end = message.indexOf("->") > 0;
+        out.setCollectorIfUnknown("ZGC");
         if (!end) {
             cycleStarts.put(gcId, logged); // the [gc,start] line
             return;
