@@ -33,8 +33,8 @@ public final class ProfileLoader {
             case JFR -> new JfrImporter(options).read(file, format.gzip(), progress, cancel);
             case GC_LOG -> throw new ImportException(file, "a " + format.format()
                     + " GC log; this version of Flightdeck cannot read GC logs yet");
-            case CLASS_HISTOGRAM -> throw new ImportException(file,
-                    "a class histogram; this version of Flightdeck cannot read class histograms yet");
+            case CLASS_HISTOGRAM -> new io.flightdeck.ingest.histogram.ClassHistogramImporter()
+                    .read(file, format.gzip(), progress, cancel);
         };
     }
 }
