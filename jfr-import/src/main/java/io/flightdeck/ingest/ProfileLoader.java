@@ -1,6 +1,7 @@
 package io.flightdeck.ingest;
 
 import io.flightdeck.ingest.gclog.GcLogImporter;
+import io.flightdeck.ingest.histogram.ClassHistogramImporter;
 import io.flightdeck.ingest.jfr.JfrImporter;
 import io.flightdeck.model.Profile;
 
@@ -40,8 +41,7 @@ public final class ProfileLoader {
         return switch (format.kind()) {
             case JFR -> new JfrImporter(options).read(file, format.gzip(), progress, cancel);
             case GC_LOG -> new GcLogImporter().read(file, format, null, progress, cancel);
-            case CLASS_HISTOGRAM -> throw new ImportException(file,
-                    "a class histogram; this version of Flightdeck cannot read class histograms yet");
+            case CLASS_HISTOGRAM -> new ClassHistogramImporter().read(file, format.gzip(), progress, cancel);
         };
     }
 

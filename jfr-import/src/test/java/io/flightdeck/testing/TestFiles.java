@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -54,5 +55,28 @@ public final class TestFiles {
         Path target = dir.resolve("cut-" + Math.round(fraction * 100) + "-" + source.getFileName());
         Files.write(target, java.util.Arrays.copyOf(all, (int) (all.length * fraction)));
         return target;
+    }
+
+    /** A class histogram fixture of jfr-import (see {@code src/test/resources/histograms/README.md}). */
+    public static Path histogram(String name) {
+        Path here = BASE.resolve("src/test/resources/histograms").resolve(name);
+        return Files.exists(here) ? here
+                : BASE.resolveSibling("jfr-import").resolve("src/test/resources/histograms").resolve(name);
+    }
+
+    /**
+     * Writes one file holding several real histograms appended, each preceded by its time stamp line when one is
+     * given (null for none): what a script running {@code date; jcmd PID GC.class_histogram} in a loop produces.
+     */
+    public static Path appendHistograms(Path target, List<String> stampLines, List<Path> histograms)
+            throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < histograms.size(); i++) {
+            if (stampLines.get(i) != null) {
+                sb.append(stampLines.get(i)).append('\n');
+            }
+            sb.append(Files.readString(histograms.get(i)));
+        }
+        return Files.writeString(target, sb);
     }
 }

@@ -1,7 +1,12 @@
 package io.flightdeck.analysis.format;
 
+import java.util.regex.Pattern;
+
 /** Display forms of JVM names. */
 public final class Names {
+    /** The suffix of a hidden or VM-anonymous class: "Foo$$Lambda/0x000001f0010a3c00", JDK 8's "Foo$$Lambda$1/1234". */
+    private static final Pattern HIDDEN_SUFFIX = Pattern.compile("/(0x[0-9a-fA-F]+|\\d+)$");
+
     private Names() {
     }
 
@@ -11,7 +16,7 @@ public final class Names {
             return null;
         }
         if (!name.startsWith("[")) {
-            return name.replace('/', '.');
+            return dotted(name);
         }
         int dims = 0;
         while (dims < name.length() && name.charAt(dims) == '[') {
@@ -28,8 +33,17 @@ public final class Names {
             case "F" -> "float";
             case "D" -> "double";
             default -> element.startsWith("L") && element.endsWith(";")
-                    ? element.substring(1, element.length() - 1).replace('/', '.') : element;
+                    ? dotted(element.substring(1, element.length() - 1)) : element;
         };
         return base + "[]".repeat(dims);
+    }
+
+    /** Internal form "java/lang/String" to "java.lang.String", keeping a hidden class's "/0x…" suffix. */
+    private static String dotted(String name) {
+        var m = HIDDEN_SUFFIX.matcher(name);
+        if (m.find()) {
+            return name.substring(0, m.start()).replace('/', '.') + name.substring(m.start());
+        }
+        return name.replace('/', '.');
     }
 }

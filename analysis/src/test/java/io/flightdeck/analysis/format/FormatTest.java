@@ -40,4 +40,14 @@ class FormatTest {
         assertThat(Names.className("java.lang.String")).isEqualTo("java.lang.String");
         assertThat(Names.className("byte[]")).isEqualTo("byte[]");
     }
+
+    @Test
+    void hiddenClassSuffixIsKept() {
+        assertThat(Names.className("com.x.Foo$$Lambda/0x000001f0010a3c00")).isEqualTo("com.x.Foo$$Lambda/0x000001f0010a3c00");
+        assertThat(Names.className("java/util/regex/Pattern$$Lambda$18/0x800000028"))
+                .isEqualTo("java.util.regex.Pattern$$Lambda$18/0x800000028");
+        assertThat(Names.className("[Lcom.x.Foo$$Lambda$1/1234567;")).isEqualTo("com.x.Foo$$Lambda$1/1234567[]");
+        assertThat(Names.className("java/lang/String")).isEqualTo("java.lang.String");
+        assertThat(Names.className("<constMethodKlass>")).isEqualTo("<constMethodKlass>");
+    }
 }
