@@ -164,8 +164,26 @@ public record AnalysisReport(String flightdeckVersion, List<Source> sources, Sel
             Long heapBeforeBytes, Long heapAfterBytes, Long heapCommittedBytes, long gcId) {
     }
 
-    @JsonPropertyOrder({"snapshots", "source", "top"})
-    public record Histogram(int snapshots, String source, List<HistogramRow> top) {
+    /**
+     * @param top      the latest snapshot's largest classes, with their growth since the first snapshot
+     * @param growth   classes by bytes growth between the first and the last snapshot, largest first (empty with
+     *                 fewer than two snapshots) — the leak hunter's view
+     * @param totals   each snapshot's total, in time order
+     */
+    @JsonPropertyOrder({"snapshots", "source", "totalBytes", "totalInstances", "top", "growth", "totals"})
+    public record Histogram(int snapshots, String source, long totalBytes, long totalInstances,
+            List<HistogramRow> top, List<GrowthRow> growth, List<SnapshotTotal> totals) {
+    }
+
+    @JsonPropertyOrder({"class", "presence", "firstBytes", "lastBytes", "bytesGrowth", "bytesGrowthPercent",
+            "firstInstances", "lastInstances", "instancesGrowth"})
+    public record GrowthRow(@JsonProperty("class") String className, String presence, long firstBytes,
+            long lastBytes, long bytesGrowth, Double bytesGrowthPercent, long firstInstances, long lastInstances,
+            long instancesGrowth) {
+    }
+
+    @JsonPropertyOrder({"time", "bytes", "instances", "classes"})
+    public record SnapshotTotal(String time, long bytes, long instances, int classes) {
     }
 
     @JsonPropertyOrder({"class", "instances", "bytes", "bytesGrowth", "instancesGrowth"})

@@ -8,6 +8,7 @@ import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.Statistics;
 import io.flightdeck.analysis.format.Names;
 import io.flightdeck.analysis.gc.GcActivity;
+import io.flightdeck.analysis.heap.HistogramAnalysis;
 import io.flightdeck.analysis.gc.GcStatistics;
 import io.flightdeck.analysis.hotspot.HotMethod;
 import io.flightdeck.analysis.hotspot.HotMethods;
@@ -31,6 +32,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntUnaryOperator;
@@ -412,22 +414,28 @@ public final class ReportBuilder {
     private static AnalysisReport.Histogram histogram(Profile profile) {
         List<ClassHistogram> snapshots = profile.histograms();
         if (snapshots.isEmpty()) {
-            return new AnalysisReport.Histogram(0, null, List.of());
+            return new AnalysisReport.Histogram(0, null, 0, 0, List.of(), List.of(), List.of());
         }
-        ClassHistogram first = snapshots.getFirst();
         ClassHistogram last = snapshots.getLast();
-        Map<String, HistogramRow> firstRows = new HashMap<>();
-        for (HistogramRow r : first.rows()) {
-            firstRows.put(r.className(), r);
-        }
+        Optional<HistogramAnalysis.HistogramGrowth> growth = HistogramAnalysis.growth(snapshots);
         List<AnalysisReport.HistogramRow> rows = new ArrayList<>();
-        for (HistogramRow r : last.rows().subList(0, Math.min(TOP, last.rows().size()))) {
-            HistogramRow before = snapshots.size() > 1 ? firstRows.get(r.className()) : r;
-            rows.add(new AnalysisReport.HistogramRow(Names.className(r.className()), r.instances(), r.bytes(),
-                    before == null ? r.bytes() : r.bytes() - before.bytes(),
-                    before == null ? r.instances() : r.instances() - before.instances()));
+        for (HistogramAnalysis.ClassShare c : HistogramAnalysis.topByBytes(snapshots, TOP)) {
+            Optional<HistogramAnalysis.ClassGrowth> g = growth.flatMap(x -> x.of(c.className()));
+            rows.add(new AnalysisReport.HistogramRow(c.className(), c.instances(), c.bytes(),
+                    g.map(HistogramAnalysis.ClassGrowth::bytesGrowth).orElse(0L),
+                    g.map(HistogramAnalysis.ClassGrowth::instancesGrowth).orElse(0L)));
         }
-        return new AnalysisReport.Histogram(snapshots.size(), last.origin(), rows);
+        List<AnalysisReport.GrowthRow> grown = new ArrayList<>();
+        growth.ifPresent(x -> x.classes().stream().limit(TOP).forEach(c -> grown.add(new AnalysisReport.GrowthRow(
+                c.className(), c.presence().name().toLowerCase(java.util.Locale.ROOT), c.firstBytes(), c.lastBytes(),
+                c.bytesGrowth(), c.bytesGrowthPercent().isPresent() ? c.bytesGrowthPercent().getAsDouble() : null,
+                c.firstInstances(), c.lastInstances(), c.instancesGrowth()))));
+        List<AnalysisReport.SnapshotTotal> totals = new ArrayList<>();
+        for (HistogramAnalysis.SnapshotTotal t : HistogramAnalysis.totals(snapshots)) {
+            totals.add(new AnalysisReport.SnapshotTotal(t.time().toString(), t.bytes(), t.instances(), t.classes()));
+        }
+        return new AnalysisReport.Histogram(snapshots.size(), last.origin(), last.totalBytes(),
+                last.totalInstances(), rows, grown, totals);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
