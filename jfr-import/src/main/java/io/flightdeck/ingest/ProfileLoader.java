@@ -86,8 +86,15 @@ public final class ProfileLoader {
         if (!logs.isEmpty()) {
             Instant jvmStart = recording == null ? null : recording.info().jvmStartTime().orElse(null);
             double from = recordings.size() / parts;
-            log = new GcLogImporter().read(logs, logFormats, jvmStart,
-                    scaled(progress, from, from + logs.size() / parts), cancel);
+            GcLogImporter importer = new GcLogImporter();
+            log = importer.read(logs, logFormats, jvmStart, scaled(progress, from, from + logs.size() / parts), cancel);
+            if (recording != null && jvmStart != null && log.info().jvmStartTime().equals(Optional.of(jvmStart))) {
+                // the log has no wall clock of its own: refine the JVM start on the collections both saw
+                Duration offset = sharedCollectionOffset(recording, log);
+                if (offset != null) {
+                    log = importer.read(logs, logFormats, jvmStart.plus(offset), ProgressListener.NONE, cancel);
+                }
+            }
             if (recording != null) {
                 log = checkAlignment(recording, log);
             }
@@ -98,6 +105,38 @@ public final class ProfileLoader {
         }
         Profile primary = recording != null ? recording : log != null ? log : histograms.getFirst();
         return ProfileMerger.merge(primary, log, histograms);
+    }
+
+    /**
+     * How far the log's pauses sit from the recording's pauses of the same GC id (the median of the differences;
+     * JFR's JVM start time is taken a little after the log's uptime zero), or null when they share none, agree
+     * already, or are too far apart to be one run.
+     */
+    static Duration sharedCollectionOffset(Profile recording, Profile log) {
+        java.util.Map<Long, Instant> recorded = new java.util.HashMap<>();
+        for (io.flightdeck.model.GcPause p : recording.gcPauses()) {
+            recorded.merge(p.gcId(), p.start(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        java.util.Map<Long, Instant> logged = new java.util.HashMap<>();
+        for (io.flightdeck.model.GcPause p : log.gcPauses()) {
+            logged.merge(p.gcId(), p.start(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        List<Long> diffs = new ArrayList<>();
+        for (var e : logged.entrySet()) {
+            Instant r = recorded.get(e.getKey());
+            if (e.getKey() >= 0 && r != null) {
+                diffs.add(Duration.between(e.getValue(), r).toNanos());
+            }
+        }
+        if (diffs.isEmpty()) {
+            return null;
+        }
+        diffs.sort(null);
+        long median = diffs.get(diffs.size() / 2);
+        if (Math.abs(median) < 1_000_000 || Math.abs(median) > 10_000_000_000L) {
+            return null;
+        }
+        return Duration.ofNanos(median);
     }
 
     /** A log whose own wall clock puts the JVM start far from the recording's is probably of another run. */

@@ -22,6 +22,17 @@ public final class TestFiles {
         return BASE.resolveSibling("sample-recordings").resolve("recordings").resolve(name);
     }
 
+    /** A GC log from GCViewer's test suite, copied into our test resources (see the README there). */
+    public static Path gcviewerLog(String name) {
+        return BASE.resolve("src").resolve("test").resolve("resources").resolve("gclogs").resolve("gcviewer")
+                .resolve(name);
+    }
+
+    /** Our own GC logs of every collector (sample-recordings/gclogs, with their manifest). */
+    public static Path freshGcLogs() {
+        return BASE.resolveSibling("sample-recordings").resolve("gclogs");
+    }
+
     /** ../shared/corpus beside the repository (CI has it; a fresh clone may not). */
     public static Path corpus() {
         return BASE.getParent().resolveSibling("shared").resolve("corpus");

@@ -22,6 +22,7 @@ final class GcLogContent {
     final List<String> skippedSamples = new ArrayList<>();
 
     String format = "";
+    String fileName = "";
     String collector;
     String jvmVersion;
     String commandLine;

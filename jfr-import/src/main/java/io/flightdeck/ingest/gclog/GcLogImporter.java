@@ -61,15 +61,20 @@ public final class GcLogImporter {
      * Reads the files of one JVM's GC log (a rotated series, in any order) into one profile; a pause that appears in
      * two files (a manually merged copy beside its parts) is kept once.
      */
-    public Profile read(List<Path> files, List<DetectedFormat> formats, Instant jvmStartHint,
+    public Profile read(List<Path> named, List<DetectedFormat> namedFormats, Instant jvmStartHint,
             ProgressListener progress, CancellationToken cancel) throws ImportException {
+        List<String> notes = new ArrayList<>();
+        Parts parts = withRotatedParts(named, namedFormats, notes);
+        List<Path> files = parts.files();
+        List<DetectedFormat> formats = parts.formats();
         List<GcLogContent> contents = new ArrayList<>();
         long size = 0;
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             DetectedFormat format = formats.get(i);
             int index = i;
-            ProgressListener part = (done, stage) -> progress.progress((index + done) / files.size(), stage);
+            int count = files.size();
+            ProgressListener part = (done, stage) -> progress.progress((index + done) / count, stage);
             contents.add(GcLogReader.read(file, "unified".equals(format.format()), format.gzip(), part, cancel));
             try {
                 size += Files.size(file);
@@ -78,11 +83,80 @@ public final class GcLogImporter {
             }
         }
         GcLogContent log = merge(contents);
+        log.warnings.addAll(0, notes);
         if (log.recordCount() == 0 && log.lines > 0 && log.skippedLines == log.lines) {
             throw new ImportException(files.getFirst(), "looks like a " + log.format
                     + " GC log, but none of its " + log.lines + " lines could be read");
         }
         return new Assembly(files.getFirst(), log, size, jvmStartHint, lastModified(files)).profile();
+    }
+
+    private static final java.util.regex.Pattern ROTATION_SUFFIX =
+            java.util.regex.Pattern.compile("^(.*?)\\.(\\d+)(\\.current)?$");
+
+    /**
+     * Adds the rotated parts of each log that lie beside it and were not named: {@code gc.log} brings
+     * {@code gc.log.0}, {@code gc.log.1}, ... (JDK 9+) and {@code gc.log.2.current} (JDK 8). Parts of another JVM run
+     * are left out later, when their JVM start differs.
+     */
+    static Parts withRotatedParts(List<Path> files, List<DetectedFormat> formats, List<String> notes) {
+        List<Path> all = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path f : files) {
+            if (seen.add(f.toAbsolutePath().normalize())) {
+                all.add(f);
+            }
+        }
+        List<DetectedFormat> allFormats = new ArrayList<>(formats);
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir == null) {
+                continue;
+            }
+            String name = file.getFileName().toString();
+            java.util.regex.Matcher m = ROTATION_SUFFIX.matcher(name);
+            String base = m.matches() ? m.group(1) : name;
+            List<Path> candidates = new ArrayList<>();
+            try (var list = Files.list(dir)) {
+                list.forEach(candidate -> {
+                    String n = candidate.getFileName().toString();
+                    java.util.regex.Matcher c = ROTATION_SUFFIX.matcher(n);
+                    if (n.equals(base) || c.matches() && c.group(1).equals(base)) {
+                        candidates.add(candidate);
+                    }
+                });
+            } catch (IOException e) {
+                continue;
+            }
+            candidates.sort(Comparator.comparing(Path::toString));
+            for (Path candidate : candidates) {
+                Path key = candidate.toAbsolutePath().normalize();
+                if (seen.contains(key) || !Files.isRegularFile(candidate)) {
+                    continue;
+                }
+                try {
+                    DetectedFormat f = io.flightdeck.ingest.FormatDetector.detect(candidate);
+                    if (f.kind() == SourceKind.GC_LOG && f.format().equals(formats.get(i).format())) {
+                        seen.add(key);
+                        all.add(candidate);
+                        allFormats.add(f);
+                        added.add(candidate.getFileName().toString());
+                    }
+                } catch (ImportException e) {
+                    // not a log of ours: leave it
+                }
+            }
+        }
+        if (!added.isEmpty()) {
+            notes.add("Read together with its rotated parts " + String.join(", ", added) + ".");
+        }
+        return new Parts(all, allFormats);
+    }
+
+    /** Log files with their detected formats, in the same order. */
+    record Parts(List<Path> files, List<DetectedFormat> formats) {
     }
 
     private static Instant lastModified(List<Path> files) {
@@ -105,8 +179,20 @@ public final class GcLogImporter {
         if (contents.size() == 1) {
             return contents.getFirst();
         }
-        contents.sort(Comparator.comparingDouble(c -> Double.isNaN(c.minUptime) ? 0 : c.minUptime));
+        GcLogContent first = contents.getFirst();
         GcLogContent all = new GcLogContent();
+        List<GcLogContent> sameRun = new ArrayList<>();
+        for (GcLogContent c : contents) {
+            if (c != first && c.jvmStart != null && first.jvmStart != null
+                    && Math.abs(Duration.between(c.jvmStart, first.jvmStart).toMillis()) > 1_000) {
+                all.warnings.add(c.fileName + " was left out: it is the log of another JVM run (started "
+                        + c.jvmStart + ", not " + first.jvmStart + ").");
+            } else {
+                sameRun.add(c);
+            }
+        }
+        contents = sameRun;
+        contents.sort(Comparator.comparingDouble(c -> Double.isNaN(c.minUptime) ? 0 : c.minUptime));
         long idOffset = 0;
         Set<String> seen = new HashSet<>();
         for (GcLogContent c : contents) {

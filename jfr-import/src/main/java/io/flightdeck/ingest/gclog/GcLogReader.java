@@ -29,6 +29,7 @@ final class GcLogReader {
     static GcLogContent read(Path file, boolean unified, boolean gzip, ProgressListener progress,
             CancellationToken cancel) throws ImportException {
         GcLogContent content = new GcLogContent();
+        content.fileName = file.getFileName().toString();
         LogLineParser parser = unified ? new UnifiedLogParser(content) : new LegacyLogParser(content);
         long size;
         try {

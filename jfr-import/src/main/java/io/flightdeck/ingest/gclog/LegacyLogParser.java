@@ -206,7 +206,6 @@ final class LegacyLogParser implements LogLineParser {
     }
 
     private void pause(Group g, String own, LogTime time) {
-        long id = nextId++;
         double seconds = lastDuration(own);
         String name = leadingName(own);
         List<String> flags = new ArrayList<>();
@@ -222,6 +221,8 @@ final class LegacyLogParser implements LogLineParser {
         GcKind kind = PauseNames.kind(parts.name(), out.collector);
         long[] heap = heapOf(own);
         boolean oldCollected = false;
+        List<String[]> spaceNames = new ArrayList<>();
+        List<long[]> spaceValues = new ArrayList<>();
         for (Group child : g.children) {
             String c = child.own.toString().strip();
             if (c.startsWith("GC concurrent-") || c.startsWith("CMS-concurrent-")
@@ -247,7 +248,8 @@ final class LegacyLogParser implements LogLineParser {
                 inferCollector(generation);
                 long[] change = firstTransition(c);
                 if (change != null) {
-                    out.spaces.add(new LogRecords.Space(id, generation, change[0], change[1], change[2]));
+                    spaceNames.add(new String[]{generation});
+                    spaceValues.add(change);
                     if (isOld(generation)) {
                         oldCollected = true;
                     }
@@ -268,6 +270,11 @@ final class LegacyLogParser implements LogLineParser {
         }
         if (Double.isNaN(seconds)) {
             return;
+        }
+        long id = nextId++; // after nested pauses (a scavenge run inside a CMS remark), which come first
+        for (int k = 0; k < spaceNames.size(); k++) {
+            long[] v = spaceValues.get(k);
+            out.spaces.add(new LogRecords.Space(id, spaceNames.get(k)[0], v[0], v[1], v[2]));
         }
         LogRecords.Pause pause = new LogRecords.Pause(id, time, seconds, kind, parts.name(), cause, heap[0], heap[1],
                 heap[2], String.join(", ", flags));

@@ -32,6 +32,9 @@ final class UnifiedLogParser implements LogLineParser {
     private double uptime;
     private Instant wall;
     private String tags;
+    /** Where the current line's time/utctime decoration is (parsed only when needed: it is the costly one). */
+    private int wallFrom = -1;
+    private int wallTo;
 
     UnifiedLogParser(GcLogContent out) {
         this.out = out;
@@ -160,6 +163,7 @@ final class UnifiedLogParser implements LogLineParser {
         uptime = Double.NaN;
         wall = null;
         tags = null;
+        wallFrom = -1;
         int n = line.length();
         int pos = 0;
         boolean any = false;
@@ -169,12 +173,16 @@ final class UnifiedLogParser implements LogLineParser {
                 break;
             }
             if (!decoration(line, pos + 1, close)) {
-                return any && tags != null ? pos : -1;
+                break;
             }
             any = true;
             pos = close + 1;
         }
-        return any && (tags != null || !Double.isNaN(uptime) || wall != null) ? pos : -1;
+        if (wallFrom >= 0 && (Double.isNaN(uptime) || out.jvmStart == null)) {
+            // with an uptime on every line, the wall clock is needed only once: to place the JVM start
+            wall = parseWall(line.substring(wallFrom, wallTo));
+        }
+        return any && (tags != null || !Double.isNaN(uptime) || wallFrom >= 0) ? pos : -1;
     }
 
     /** Classifies one decoration; false when it cannot be one (then this is not a unified log line). */
@@ -192,7 +200,8 @@ final class UnifiedLogParser implements LogLineParser {
         char last = line.charAt(to - 1);
         if (first >= '0' && first <= '9') {
             if (to - from >= 24 && line.charAt(from + 4) == '-' && line.charAt(from + 10) == 'T') {
-                wall = parseWall(line.substring(from, to));
+                wallFrom = from;
+                wallTo = to;
                 return true;
             }
             if (last == 's') {

@@ -22,7 +22,11 @@ import java.util.Set;
  * {@code jdk.G1GarbageCollection} (young / mixed), into collections and pauses in time order.
  */
 final class GcAssembler {
-    private final Map<Long, ChunkData.Collection> collections = new HashMap<>();
+    /**
+     * By GC id. Usually one collection per id, but generational Shenandoah records an old cycle and the young
+     * collection that bootstraps it under one id, as two events.
+     */
+    private final Map<Long, List<ChunkData.Collection>> collections = new HashMap<>();
     private final Map<Long, ChunkData.HeapSummary> before = new HashMap<>();
     private final Map<Long, ChunkData.HeapSummary> after = new HashMap<>();
     private final Map<Long, String> g1Types = new HashMap<>();
@@ -31,7 +35,10 @@ final class GcAssembler {
 
     void add(ChunkData chunk) {
         for (ChunkData.Collection c : chunk.collections) {
-            collections.put(c.gcId(), c);
+            List<ChunkData.Collection> same = collections.computeIfAbsent(c.gcId(), k -> new ArrayList<>());
+            if (!same.contains(c)) {
+                same.add(c);
+            }
         }
         for (ChunkData.HeapSummary h : chunk.heapSummaries) {
             (h.before() ? before : after).put(h.gcId(), h);
@@ -41,9 +48,30 @@ final class GcAssembler {
         phases.addAll(chunk.phases);
     }
 
+    private List<ChunkData.Collection> all() {
+        List<ChunkData.Collection> all = new ArrayList<>();
+        collections.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** The earliest collection of a GC id, or null. */
+    private ChunkData.Collection first(long gcId) {
+        List<ChunkData.Collection> same = collections.get(gcId);
+        if (same == null) {
+            return null;
+        }
+        ChunkData.Collection first = same.getFirst();
+        for (ChunkData.Collection c : same) {
+            if (c.startNanos() < first.startNanos()) {
+                first = c;
+            }
+        }
+        return first;
+    }
+
     List<GcEvent> events() {
         List<GcEvent> result = new ArrayList<>();
-        for (ChunkData.Collection c : collections.values()) {
+        for (ChunkData.Collection c : all()) {
             result.add(new GcEvent(c.gcId(), nullToEmpty(c.name()), kindOf(c.name(), g1Types.get(c.gcId()), ""),
                     nullToEmpty(c.cause()), instant(c.startNanos()), Duration.ofNanos(c.durationNanos()),
                     Duration.ofNanos(c.sumOfPausesNanos()), Duration.ofNanos(c.longestPauseNanos()),
@@ -68,7 +96,7 @@ final class GcAssembler {
             long gcId = e.getKey();
             List<ChunkData.Pause> list = e.getValue();
             list.sort(Comparator.comparingLong(ChunkData.Pause::startNanos));
-            ChunkData.Collection c = collections.get(gcId);
+            ChunkData.Collection c = first(gcId);
             String collector = c == null ? "" : c.name();
             String cause = c == null ? "" : nullToEmpty(c.cause());
             for (int i = 0; i < list.size(); i++) {
@@ -83,7 +111,7 @@ final class GcAssembler {
             }
             covered.add(gcId);
         }
-        for (ChunkData.Collection c : collections.values()) {
+        for (ChunkData.Collection c : all()) {
             if (!covered.contains(c.gcId()) && c.sumOfPausesNanos() > 0) {
                 result.add(new GcPause(c.gcId(), instant(c.startNanos()), Duration.ofNanos(c.sumOfPausesNanos()),
                         kindOf(c.name(), g1Types.get(c.gcId()), ""),
