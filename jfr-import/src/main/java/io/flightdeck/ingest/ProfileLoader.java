@@ -112,7 +112,7 @@ public final class ProfileLoader {
      * JFR's JVM start time is taken a little after the log's uptime zero), or null when they share none, agree
      * already, or are too far apart to be one run.
      */
-    static Duration sharedCollectionOffset(Profile recording, Profile log) {
+    public static Duration sharedCollectionOffset(Profile recording, Profile log) {
         java.util.Map<Long, Instant> recorded = new java.util.HashMap<>();
         for (io.flightdeck.model.GcPause p : recording.gcPauses()) {
             recorded.merge(p.gcId(), p.start(), (a, b) -> a.isBefore(b) ? a : b);
