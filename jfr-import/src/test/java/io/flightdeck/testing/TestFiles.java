@@ -24,7 +24,8 @@ public final class TestFiles {
 
     /** A GC log from GCViewer's test suite, copied into our test resources (see the README there). */
     public static Path gcviewerLog(String name) {
-        return BASE.resolve("src").resolve("test").resolve("resources").resolve("gclogs").resolve("gcviewer")
+        return BASE.resolveSibling("jfr-import").resolve("src").resolve("test").resolve("resources").resolve("gclogs")
+                .resolve("gcviewer")
                 .resolve(name);
     }
 

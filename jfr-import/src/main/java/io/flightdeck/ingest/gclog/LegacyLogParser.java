@@ -400,6 +400,7 @@ final class LegacyLogParser implements LogLineParser {
             double seconds = LogValues.number(line, from, to < 0 ? line.length() : to);
             out.seen(time);
             if (!Double.isNaN(seconds)) {
+                out.seen(time.minus(seconds));
                 out.safepoints.add(new LogRecords.Safepoint("", time.minus(seconds), seconds));
             }
             return;
