@@ -167,4 +167,58 @@ class CliTest {
         CliRun noFile = CliRun.of("analyze");
         assertThat(noFile.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void analyzeReadsARecordingWithItsGcLogOnOneTimeline() throws Exception {
+        Path logs = TestFiles.freshGcLogs().resolve("jdk25");
+        CliRun run = CliRun.of("analyze", logs.resolve("g1-gc-all-safepoint.log").toString(),
+                logs.resolve("g1.jfr").toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
+        assertThat(r.at("/sources/0/kind").asText()).isEqualTo("jfr"); // the recording is primary
+        assertThat(r.at("/sources/1/kind").asText()).isEqualTo("gc-log");
+        assertThat(r.at("/sources/1/format").asText()).isEqualTo("unified");
+        assertThat(r.at("/gc/source").asText()).isEqualTo("jfr");
+        assertThat(r.at("/gc/safepointCount").asLong()).isPositive();
+    }
+
+    @Test
+    void analyzeOfAGcLogAlone() throws Exception {
+        Path log = TestFiles.freshGcLogs().resolve("jdk17/parallel-gc-all.log");
+        CliRun run = CliRun.of("analyze", log.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
+        assertThat(r.at("/gc/source").asText()).isEqualTo("gc-log");
+        assertThat(r.at("/gc/collector").asText()).isEqualTo("Parallel");
+        assertThat(r.at("/gc/pauseCount").asLong()).isEqualTo(39); // the manifest's count of pause lines
+        assertThat(r.at("/gc/fullPauseCount").asLong()).isEqualTo(2);
+        assertThat(r.at("/recording/eventCounts").size()).isZero();
+        CliRun text = CliRun.of("analyze", log.toString());
+        assertThat(text.out()).contains("Parallel: 39 pauses (2 full)");
+    }
+
+    @Test
+    void twoRecordingsCannotBeAnalysedTogether() {
+        CliRun run = CliRun.of("analyze", sample("cpu-hotspot.jfr"), sample("lock-contention.jfr"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("compare");
+    }
+
+    @Test
+    void aGcLogWithGarbageIsReadAndTheGarbageCounted() throws Exception {
+        Path source = TestFiles.freshGcLogs().resolve("jdk25/serial-gc.log");
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(source));
+        lines.add(2, "application says hello");
+        lines.add(5, "\u0007\u0001 not a log line");
+        Path file = dir.resolve("garbage.log");
+        Files.write(file, lines);
+        CliRun run = CliRun.of("analyze", file.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode r = JSON.readTree(run.out());
+        assertThat(r.at("/sources/0/skippedLines").asLong()).isEqualTo(2);
+        assertThat(r.at("/gc/pauseCount").asLong()).isEqualTo(20);
+        assertThat(run.err()).contains("2 of " + lines.size() + " lines were not understood");
+        CliRun summary = CliRun.of("summary", file.toString());
+        assertThat(summary.out()).contains("not understood: line 3: application says hello");
+    }
 }

@@ -39,6 +39,12 @@ public final class TestFiles {
         return BASE.getParent().resolveSibling("shared").resolve("corpus");
     }
 
+    /** A file of ../shared/corpus/recordings, or null when the corpus is not beside the repository. */
+    public static Path corpusOrNull(String relative) {
+        Path p = corpus().resolve("recordings").resolve(relative);
+        return java.nio.file.Files.exists(p) ? p : null;
+    }
+
     public static Path externalCorpus() {
         return BASE.getParent().resolveSibling("shared").resolve("external-corpus");
     }

@@ -32,6 +32,12 @@ public final class GcView implements FeatureView {
     private final Tile p95 = new Tile("p95", "95th percentile of the pauses.");
     private final Tile p99 = new Tile("p99", "99th percentile of the pauses.");
     private final Tile max = new Tile("Max", "The longest pause.");
+    private final Tile cycles = new Tile("Concurrent cycles", "Collections with concurrent work (G1 marking, ZGC, "
+            + "Shenandoah and CMS cycles): their count, and the longest.");
+    private final Tile safepoints = new Tile("Safepoints", "Time the application was stopped at safepoints, for GC "
+            + "or any other VM operation (from a GC log with -Xlog:safepoint or -XX:+PrintGCApplicationStoppedTime).");
+    private final Tile promotion = new Tile("Promotion", "Bytes promoted from the young to the old generation per "
+            + "second (from a GC log that prints generation sizes).");
     private Tables.Searchable<AnalysisReport.CauseRow> causes;
 
     public GcView(ViewContext ctx) {
@@ -56,7 +62,10 @@ public final class GcView implements FeatureView {
         return p99;
     }
 
+    private final javafx.scene.control.Label source = new javafx.scene.control.Label();
+
     private Node build() {
+        source.getStyleClass().add(io.flightdeck.app.theme.Styles.MUTED);
         StackPane chart = new StackPane();
         chart.setPrefHeight(380);
         chart.setMinHeight(300);
@@ -93,6 +102,16 @@ public final class GcView implements FeatureView {
             p95.set(Format.seconds(gc.pausePercentilesSeconds().p95()), "");
             p99.set(Format.seconds(gc.pausePercentilesSeconds().p99()), "");
             max.set(Format.seconds(gc.pauseMaxSeconds()), "mean " + Format.seconds(gc.pauseAvgSeconds()));
+            cycles.set(gc.concurrentCycleCount() == 0 ? Format.MISSING : Format.count(gc.concurrentCycleCount()),
+                    gc.concurrentCycleCount() == 0 ? "" : "longest " + Format.seconds(gc.concurrentCycleMaxSeconds()));
+            safepoints.set(gc.safepointCount() == 0 ? Format.MISSING : Format.seconds(gc.safepointTotalSeconds()),
+                    gc.safepointCount() == 0 ? "not logged" : Format.count(gc.safepointCount()) + " stops, longest "
+                            + Format.seconds(gc.safepointMaxSeconds()));
+            promotion.set(gc.promotionRateBytesPerSecond() == null ? Format.MISSING
+                    : Format.bytesPerSecond(gc.promotionRateBytesPerSecond()), "");
+            source.setText("gc-log".equals(gc.source()) ? "Pauses from the GC log."
+                    : ctx.vm().profile().sources().size() > 1 ? "Pauses from the recording; the GC log adds safepoints "
+                    + "and concurrent phases where the recording has none." : "");
             causes.setRows(gc.causes());
             phases.setRows(s.phases());
             List<PauseDistribution.Band> bands = s.pauseDistribution().bands();
@@ -101,7 +120,8 @@ public final class GcView implements FeatureView {
                     bands.stream().map(PauseDistribution.Band::count).toList(), Palette::pause, ctx.palette()));
         });
         ctx.theme().addListener(pal -> distribution.getChildren().forEach(n -> ((CategoryBars) n).restyle(pal)));
-        VBox root = new VBox(8, new FlowPane(8, 8, count, total, p50, p95, p99, max), chart,
+        VBox root = new VBox(8, new FlowPane(8, 8, count, total, p50, p95, p99, max, cycles, safepoints, promotion),
+                source, chart,
                 ViewContext.title("Pause-duration distribution"), distribution, ViewContext.title("Causes"), causes,
                 ViewContext.title("Phases"), phases);
         root.setPadding(new Insets(10));

@@ -71,8 +71,10 @@ public final class OverviewView implements FeatureView {
         Profile p = ctx.vm().profile();
         VBox root = new VBox(10);
         root.setPadding(new Insets(10));
-        if (!p.source().warnings().isEmpty()) {
-            Label banner = new Label(String.join("\n", p.source().warnings()));
+        List<String> warnings = p.sources().stream().flatMap(src -> src.warnings().stream()
+                .map(w -> (p.sources().size() > 1 ? src.path().getFileName() + ": " : "") + w)).toList();
+        if (!warnings.isEmpty()) {
+            Label banner = new Label(String.join("\n", warnings));
             banner.setWrapText(true);
             banner.getStyleClass().add(Styles.WARNING_BANNER);
             root.getChildren().add(banner);
@@ -109,14 +111,21 @@ public final class OverviewView implements FeatureView {
 
     private void update(AnalysisReport r, VBox findings) {
         AnalysisReport.Cpu c = r.cpu();
-        cpu.set(percent(c.jvmUserPercentAvg() + c.jvmSystemPercentAvg()), "peak " + percent(c.jvmPercentPeak()));
-        machine.set(percent(c.machineTotalPercentAvg()), "peak " + percent(c.machineTotalPercentPeak()));
+        boolean recording = ctx.vm().profile().sources().stream()
+                .anyMatch(src -> src.kind() == io.flightdeck.model.SourceKind.JFR);
+        if (recording) {
+            cpu.set(percent(c.jvmUserPercentAvg() + c.jvmSystemPercentAvg()), "peak " + percent(c.jvmPercentPeak()));
+            machine.set(percent(c.machineTotalPercentAvg()), "peak " + percent(c.machineTotalPercentPeak()));
+        } else {
+            cpu.set(Format.MISSING, "no recording");
+            machine.set(Format.MISSING, "no recording");
+        }
         AnalysisReport.Gc gc = r.gc();
         pauseP99.set(seconds(gc.pausePercentilesSeconds().p99()), "max " + seconds(gc.pauseMaxSeconds()));
         pauseTotal.set(seconds(gc.pauseTotalSeconds()), gc.pauseCount() + " pauses, " + gc.fullPauseCount() + " full");
         throughput.set(Format.throughput(gc.throughputPercent()), gc.collector() == null ? "" : gc.collector());
-        allocation.set(bytesPerSecond(gc.allocationRateBytesPerSecond()),
-                "samples: " + bytesPerSecond(r.allocation().bytesPerSecond()));
+        allocation.set(bytesPerSecond(gc.allocationRateBytesPerSecond()), recording
+                ? "samples: " + bytesPerSecond(r.allocation().bytesPerSecond()) : "between collections");
         heapAfter.set(gc.heapAfterGcMaxBytes() > 0 ? bytes(gc.heapAfterGcMaxBytes()) : Format.MISSING,
                 gc.heapAfterGcMaxPercentOfMax() == null ? "" : percent(gc.heapAfterGcMaxPercentOfMax()) + " of max");
         findings.getChildren().clear();
@@ -148,14 +157,21 @@ public final class OverviewView implements FeatureView {
                 {"Garbage collector", info.gc().orElse(Format.MISSING)},
                 {"Max heap", info.maxHeapBytes().isPresent() ? bytes(info.maxHeapBytes().getAsLong()) : Format.MISSING},
                 {"CPUs", info.cpuCount().isPresent() ? Integer.toString(info.cpuCount().getAsInt()) : Format.MISSING},
-                {"Recorded", Format.instant(info.start()) + " for " + seconds(info.duration().toNanos() / 1e9)
-                        + " (" + info.chunks() + (info.chunks() == 1 ? " chunk)" : " chunks)")},
-                {"Source", p.source().path() + " (" + p.source().format() + ", " + bytes(p.source().sizeBytes()) + ")"},
+                {p.source().kind() == io.flightdeck.model.SourceKind.JFR ? "Recorded" : "Covers",
+                        Format.instant(info.start()) + " for " + seconds(info.duration().toNanos() / 1e9)
+                        + (p.source().kind() == io.flightdeck.model.SourceKind.JFR
+                        ? " (" + info.chunks() + (info.chunks() == 1 ? " chunk)" : " chunks)") : "")},
+                {p.sources().size() == 1 ? "Source" : "Sources", String.join("\n", p.sources().stream()
+                        .map(src -> src.path() + " (" + src.kind().label() + ", " + src.format() + ", "
+                                + bytes(src.sizeBytes()) + (src.skippedLines() > 0 ? ", " + src.skippedLines()
+                                + " lines not understood" : "") + ")").toList())},
                 {"JVM arguments", info.jvmArguments().orElse(Format.MISSING)},
                 {"Java arguments", info.javaArguments().orElse(Format.MISSING)}};
         for (int i = 0; i < rows.length; i++) {
             Label k = new Label(rows[i][0]);
             k.getStyleClass().add(Styles.FACT_LABEL);
+            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            GridPane.setValignment(k, javafx.geometry.VPos.TOP);
             Label v = new Label(rows[i][1]);
             v.setWrapText(true);
             grid.addRow(i, k, v);

@@ -59,6 +59,10 @@ public final class MainWindow extends BorderPane {
         setBottom(new StatusBar(vm, tasks instanceof FxTaskRunner fx ? fx.running() : null));
         vm.recordings().addListener((ListChangeListener<RecordingViewModel>) c -> {
             while (c.next()) {
+                if (c.wasReplaced() && c.getAddedSize() == 1 && c.getRemovedSize() == 1) {
+                    replaceTab(c.getRemoved().getFirst(), c.getAddedSubList().getFirst());
+                    continue;
+                }
                 for (RecordingViewModel added : c.getAddedSubList()) {
                     addTab(added);
                 }
@@ -74,7 +78,9 @@ public final class MainWindow extends BorderPane {
         setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
             if (ok) {
-                vm.open(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+                RecordingView current = currentView();
+                vm.drop(e.getDragboard().getFiles().stream().map(File::toPath).toList(),
+                        current == null ? null : current.viewModel());
             }
             e.setDropCompleted(ok);
             e.consume();
@@ -111,10 +117,29 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** A file was added to an open analysis: its tab shows the new analysis in the same place. */
+    private void replaceTab(RecordingViewModel old, RecordingViewModel now) {
+        for (Tab tab : recordings.getTabs()) {
+            if (tab.getContent() instanceof RecordingView rv && rv.viewModel() == old) {
+                tab.setContent(work.time("open the tab of " + now.label(), () -> new RecordingView(now, theme, work)));
+                tab.setText(now.label());
+                tab.setTooltip(new javafx.scene.control.Tooltip(tooltip(now)));
+                tab.setOnClosed(e -> vm.close(now));
+                recordings.getSelectionModel().select(tab);
+                return;
+            }
+        }
+        addTab(now);
+    }
+
+    private static String tooltip(RecordingViewModel recording) {
+        return String.join("\n", recording.files().stream().map(Path::toString).toList());
+    }
+
     private void addTab(RecordingViewModel recording) {
         RecordingView rv = work.time("open the tab of " + recording.label(), () -> new RecordingView(recording, theme, work));
         Tab tab = new Tab(recording.label(), rv);
-        tab.setTooltip(new javafx.scene.control.Tooltip(recording.profile().source().path().toString()));
+        tab.setTooltip(new javafx.scene.control.Tooltip(tooltip(recording)));
         tab.setOnClosed(e -> vm.close(recording));
         recordings.getTabs().add(tab);
         recordings.getSelectionModel().select(tab);
@@ -136,6 +161,17 @@ public final class MainWindow extends BorderPane {
         };
         vm.recent().addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
+        MenuItem add = new MenuItem("Add to This Analysis…");
+        add.setId("menu-add");
+        add.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        add.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(recordings.getTabs()));
+        add.setOnAction(e -> current(v -> {
+            List<File> files = chooser("Add a GC log or histograms to " + v.viewModel().label())
+                    .showOpenMultipleDialog(getScene().getWindow());
+            if (files != null) {
+                vm.addTo(v.viewModel(), files.stream().map(File::toPath).toList());
+            }
+        }));
         MenuItem close = new MenuItem("Close Recording");
         close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
         close.setOnAction(e -> {
@@ -151,7 +187,7 @@ public final class MainWindow extends BorderPane {
             Window w = getScene().getWindow();
             w.hide();
         });
-        Menu file = new Menu("File", null, open, recent, close, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, recent, add, close, new SeparatorMenuItem(), quit);
 
         CheckMenuItem dark = new CheckMenuItem("Dark Theme");
         dark.setSelected(theme.isDark());
@@ -164,7 +200,7 @@ public final class MainWindow extends BorderPane {
         MenuItem about = new MenuItem("About Flightdeck");
         about.setOnAction(e -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION, "A performance workbench for the JVM.\n"
-                    + "Shortcuts: Ctrl+O open, Ctrl+W close, Ctrl+1…6 views, Ctrl+T threads, Esc whole recording, "
+                    + "Shortcuts: Ctrl+O open, Ctrl+Shift+O add a file to this analysis, Ctrl+W close, Ctrl+1…6 views, Ctrl+T threads, Esc whole recording, "
                     + "Ctrl+Shift+D dark theme.");
             a.setHeaderText("Flightdeck " + Version.get());
             a.initOwner(getScene().getWindow());
@@ -173,12 +209,19 @@ public final class MainWindow extends BorderPane {
         return new MenuBar(file, view, new Menu("Help", null, about));
     }
 
-    private void chooseFiles() {
+    private static FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open recordings");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("JFR recordings", "*.jfr", "*.jfr.gz"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("All files", "*"),
+                new FileChooser.ExtensionFilter("JFR recordings", "*.jfr", "*.jfr.gz"),
+                new FileChooser.ExtensionFilter("GC logs", "*.log", "*.log.*", "*.txt", "*.gz"),
+                new FileChooser.ExtensionFilter("Class histograms", "*.histo", "*.txt", "*.histo.txt"));
+        return chooser;
+    }
+
+    private void chooseFiles() {
+        List<File> files = chooser("Open recordings, GC logs, class histograms (several files of one run open "
+                + "together)").showOpenMultipleDialog(getScene().getWindow());
         if (files != null) {
             vm.open(files.stream().map(File::toPath).toList());
         }

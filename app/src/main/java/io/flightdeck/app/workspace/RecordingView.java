@@ -2,6 +2,7 @@ package io.flightdeck.app.workspace;
 
 import io.flightdeck.app.cpu.CpuView;
 import io.flightdeck.app.gc.GcView;
+import io.flightdeck.app.heap.HistogramView;
 import io.flightdeck.app.io.IoView;
 import io.flightdeck.app.locks.LocksView;
 import io.flightdeck.app.memory.MemoryView;
@@ -27,9 +28,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * Everything about one recording: a bar with the selected time range (a chip that resets it) and the thread
- * filter, above the views (Overview, CPU, Memory, Locks & threads, GC, I/O & exceptions), each built when first
- * shown.
+ * Everything about one recording (and the GC log and histograms read with it): a bar with the selected time range
+ * (a chip that resets it) and the thread filter, above the views the sources have data for (Overview, CPU, Memory,
+ * Locks & threads, GC, I/O & exceptions, Heap histogram), each built when first shown.
  */
 public final class RecordingView extends BorderPane {
     private final RecordingViewModel vm;
@@ -63,12 +64,7 @@ public final class RecordingView extends BorderPane {
         this.vm = vm;
         this.work = work;
         ViewContext ctx = new ViewContext(vm, theme, work);
-        views = List.of(new Slot("Overview", OverviewView.class, () -> new OverviewView(ctx)),
-                new Slot("CPU", CpuView.class, () -> new CpuView(ctx)),
-                new Slot("Memory", MemoryView.class, () -> new MemoryView(ctx)),
-                new Slot("Locks & threads", LocksView.class, () -> new LocksView(ctx)),
-                new Slot("GC", GcView.class, () -> new GcView(ctx)),
-                new Slot("I/O & exceptions", IoView.class, () -> new IoView(ctx)));
+        views = slots(vm, ctx);
         for (Slot v : views) {
             Tab tab = new Tab(v.title);
             tab.setId("view-" + v.title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]+", "-"));
@@ -81,6 +77,33 @@ public final class RecordingView extends BorderPane {
         javafx.application.Platform.runLater(() -> show(tabs.getSelectionModel().getSelectedItem()));
         setTop(selectionBar());
         setCenter(tabs);
+    }
+
+    /**
+     * The views the sources have data for: a recording gets them all; a GC log alone, the overview and GC; class
+     * histograms, the heap histogram view.
+     */
+    private static List<Slot> slots(RecordingViewModel vm, ViewContext ctx) {
+        io.flightdeck.model.Profile p = vm.profile();
+        boolean recording = p.sources().stream().anyMatch(s -> s.kind() == io.flightdeck.model.SourceKind.JFR);
+        boolean gc = recording || !p.gcPauses().isEmpty() || !p.gcEvents().isEmpty();
+        List<Slot> slots = new java.util.ArrayList<>();
+        slots.add(new Slot("Overview", OverviewView.class, () -> new OverviewView(ctx)));
+        if (recording) {
+            slots.add(new Slot("CPU", CpuView.class, () -> new CpuView(ctx)));
+            slots.add(new Slot("Memory", MemoryView.class, () -> new MemoryView(ctx)));
+            slots.add(new Slot("Locks & threads", LocksView.class, () -> new LocksView(ctx)));
+        }
+        if (gc) {
+            slots.add(new Slot("GC", GcView.class, () -> new GcView(ctx)));
+        }
+        if (recording) {
+            slots.add(new Slot("I/O & exceptions", IoView.class, () -> new IoView(ctx)));
+        }
+        if (!p.histograms().isEmpty()) {
+            slots.add(new Slot("Heap histogram", HistogramView.class, () -> new HistogramView(ctx, vm.tasks())));
+        }
+        return List.copyOf(slots);
     }
 
     public RecordingViewModel viewModel() {

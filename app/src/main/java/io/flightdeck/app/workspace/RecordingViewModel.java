@@ -83,9 +83,21 @@ public final class RecordingViewModel {
         return classifier;
     }
 
-    /** The file name, for tab titles. */
+    /** The file name, for tab titles ("bad.jfr + 2" when a GC log and a histogram were read with it). */
     public String label() {
-        return profile.source().path().getFileName().toString();
+        String name = profile.source().path().getFileName().toString();
+        int more = profile.sources().size() - 1;
+        return more == 0 ? name : name + " + " + more;
+    }
+
+    /** Runs the background work of this recording's views. */
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    /** The files this analysis was read from, the primary first. */
+    public java.util.List<java.nio.file.Path> files() {
+        return profile.sources().stream().map(io.flightdeck.model.SourceInfo::path).toList();
     }
 
     public ObjectProperty<TimeRange> rangeProperty() {
