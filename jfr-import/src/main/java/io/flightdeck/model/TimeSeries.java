@@ -72,6 +72,13 @@ public final class TimeSeries {
         }
 
         public TimeSeries build() {
+            boolean sorted = true;
+            for (int i = 1; i < size && sorted; i++) {
+                sorted = times[i - 1] <= times[i];
+            }
+            if (sorted) {
+                return new TimeSeries(name, unit, Arrays.copyOf(times, size), Arrays.copyOf(values, size));
+            }
             Integer[] order = new Integer[size];
             for (int i = 0; i < size; i++) {
                 order[i] = i;

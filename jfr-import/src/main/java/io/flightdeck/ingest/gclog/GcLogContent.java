@@ -41,6 +41,26 @@ final class GcLogContent {
     /** JVM start, from the first line that carries both an uptime and a wall-clock time. */
     Instant jvmStart;
 
+    private final java.util.Map<String, String> strings = new java.util.HashMap<>();
+
+    /** One copy of each repeated string (pause names, causes, phase names): a long log repeats a few dozen. */
+    String intern(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        String known = strings.putIfAbsent(s, s);
+        return known == null ? s : known;
+    }
+
+    /** The generations whose sizes promotion is computed from; other spaces (metaspace, eden, ...) are not kept. */
+    static boolean isGeneration(String space) {
+        return switch (space) {
+            case "Old", "Tenured", "ParOldGen", "PSOldGen", "CMS", "ASCMS", "DefNew", "ParNew", "PSYoungGen",
+                 "ASParNew" -> true;
+            default -> false;
+        };
+    }
+
     void skip(long lineNumber, String line) {
         skippedLines++;
         if (skippedSamples.size() < SKIPPED_SAMPLES) {

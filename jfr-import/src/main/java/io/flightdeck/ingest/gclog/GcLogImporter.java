@@ -312,14 +312,14 @@ public final class GcLogImporter {
         }
 
         Profile profile() {
-            List<GcPause> pauses = new ArrayList<>();
-            List<LogRecords.Pause> sorted = new ArrayList<>(log.pauses);
-            sorted.sort(Comparator.comparing((LogRecords.Pause p) -> at(p.start())).thenComparingLong(LogRecords.Pause::gcId));
-            for (LogRecords.Pause p : sorted) {
-                String name = p.flags().isEmpty() ? p.name() : p.name() + " (" + p.flags() + ")";
+            List<GcPause> pauses = new ArrayList<>(log.pauses.size());
+            for (LogRecords.Pause p : log.pauses) {
+                String name = p.flags().isEmpty() ? p.name() : log.intern(p.name() + " (" + p.flags() + ")");
                 pauses.add(new GcPause(p.gcId(), at(p.start()), seconds(p.seconds()), p.kind(), name, p.cause(),
                         size(p.heapBefore()), size(p.heapAfter()), size(p.heapCommitted())));
             }
+            log.pauses.clear(); // what follows needs only the profile's pauses
+            pauses.sort(Comparator.comparing(GcPause::start).thenComparingLong(GcPause::gcId));
             List<GcPhase> phases = new ArrayList<>();
             for (LogRecords.Phase p : log.phases) {
                 phases.add(new GcPhase(p.gcId(), p.name(), at(p.start()), seconds(p.seconds()), true));
@@ -370,6 +370,17 @@ public final class GcLogImporter {
          * three pauses) and its cycle summary line; cycles without pauses (ZGC at -Xlog:gc) too.
          */
         private List<GcEvent> events(List<GcPause> pauses) {
+            if ("legacy".equals(log.format) && log.cycles.isEmpty()) {
+                // legacy logs number each pause on its own: one collection per pause
+                String collector = log.collector == null ? "" : log.collector;
+                List<GcEvent> events = new ArrayList<>(pauses.size());
+                for (GcPause p : pauses) {
+                    events.add(new GcEvent(p.gcId(), log.intern(collector + " " + p.kind().label()), p.kind(), p.cause(),
+                            p.start(), p.duration(), p.duration(), p.duration(), p.heapBeforeBytes(),
+                            p.heapAfterBytes(), p.heapCommittedBytes()));
+                }
+                return events;
+            }
             Map<Long, List<GcPause>> byId = new LinkedHashMap<>();
             for (GcPause p : pauses) {
                 byId.computeIfAbsent(p.gcId(), k -> new ArrayList<>()).add(p);
@@ -483,29 +494,26 @@ public final class GcLogImporter {
          * what left the young generation minus what left the heap.
          */
         private void promotion(List<GcPause> pauses, Map<SeriesKey, TimeSeries.Builder> b) {
-            Map<Long, List<LogRecords.Space>> spaces = new TreeMap<>();
-            for (LogRecords.Space s : log.spaces) {
-                spaces.computeIfAbsent(s.gcId(), k -> new ArrayList<>()).add(s);
-            }
-            if (spaces.isEmpty()) {
+            if (log.spaces.isEmpty()) {
                 return;
             }
+            // per GC id: {young, old}
+            Map<Long, LogRecords.Space[]> spaces = new java.util.HashMap<>();
+            for (LogRecords.Space s : log.spaces) {
+                LogRecords.Space[] pair = spaces.computeIfAbsent(s.gcId(), k -> new LogRecords.Space[2]);
+                switch (s.space()) {
+                    case "Old", "Tenured", "ParOldGen", "PSOldGen", "CMS", "ASCMS" -> pair[1] = s;
+                    default -> pair[0] = s;
+                }
+            }
             for (GcPause p : pauses) {
-                List<LogRecords.Space> list = spaces.get(p.gcId());
-                if (list == null) {
+                LogRecords.Space[] pair = spaces.get(p.gcId());
+                if (pair == null) {
                     continue;
                 }
                 long endNanos = nanos(p.start().plus(p.duration()));
-                LogRecords.Space old = null;
-                LogRecords.Space young = null;
-                for (LogRecords.Space s : list) {
-                    switch (s.space()) {
-                        case "Old", "Tenured", "ParOldGen", "PSOldGen", "CMS", "ASCMS" -> old = s;
-                        case "DefNew", "ParNew", "PSYoungGen", "ASParNew" -> young = s;
-                        default -> {
-                        }
-                    }
-                }
+                LogRecords.Space old = pair[1];
+                LogRecords.Space young = pair[0];
                 if (old != null) {
                     add(b, SeriesKey.OLD_AFTER_GC, endNanos, old.after());
                 }

@@ -3,9 +3,6 @@ package io.flightdeck.ingest.gclog;
 import io.flightdeck.model.GcKind;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +20,6 @@ import java.util.regex.Pattern;
  * pause, inner groups are generations, nested pauses or concurrent phases.
  */
 final class LegacyLogParser implements LogLineParser {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
-    private static final Pattern DATE_STAMP = Pattern.compile("(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[.,]\\d{3}[+-]\\d{4})");
-    private static final Pattern UPTIME_STAMP = Pattern.compile("(?<![\\d.,])(\\d+[.,]\\d+): ");
     private static final Pattern EVENT_START = Pattern.compile(
             "^(\\d{4}-\\d\\d-\\d\\dT[\\d:.,]+[+-]\\d{4}: )?(\\d+[.,]\\d+: )?(#\\d+: )?\\[(GC|Full GC)\\b(?! concurrent).*");
     private static final Pattern TIMED_STEP = Pattern.compile("[A-Za-z][A-Za-z /()-]*(, \\d+ refs)?, [\\d.,]+ secs");
@@ -111,19 +105,21 @@ final class LegacyLogParser implements LogLineParser {
                 out.seen(openTime);
                 pos = bracket;
             }
+            int segment = pos;
+            boolean closed = false;
             for (; pos < n; pos++) {
                 char c = line.charAt(pos);
-                open.append(c);
                 if (c == '[') {
                     depth++;
-                } else if (c == ']') {
-                    depth--;
-                    if (depth == 0) {
-                        pos++;
-                        complete();
-                        break;
-                    }
+                } else if (c == ']' && --depth == 0) {
+                    pos++;
+                    closed = true;
+                    break;
                 }
+            }
+            open.append(line, segment, pos);
+            if (closed) {
+                complete();
             }
         }
     }
@@ -274,10 +270,12 @@ final class LegacyLogParser implements LogLineParser {
         long id = nextId++; // after nested pauses (a scavenge run inside a CMS remark), which come first
         for (int k = 0; k < spaceNames.size(); k++) {
             long[] v = spaceValues.get(k);
-            out.spaces.add(new LogRecords.Space(id, spaceNames.get(k)[0], v[0], v[1], v[2]));
+            if (GcLogContent.isGeneration(spaceNames.get(k)[0])) {
+                out.spaces.add(new LogRecords.Space(id, out.intern(spaceNames.get(k)[0]), v[0], v[1], v[2]));
+            }
         }
-        LogRecords.Pause pause = new LogRecords.Pause(id, time, seconds, kind, parts.name(), cause, heap[0], heap[1],
-                heap[2], String.join(", ", flags));
+        LogRecords.Pause pause = new LogRecords.Pause(id, time, seconds, kind, out.intern(parts.name()),
+                out.intern(cause), heap[0], heap[1], heap[2], out.intern(String.join(", ", flags)));
         out.pauses.add(pause);
         lastPause = pause;
         lastPauseIndex = out.pauses.size() - 1;
@@ -315,7 +313,7 @@ final class LegacyLogParser implements LogLineParser {
         }
         if (!Double.isNaN(seconds) && time.isKnown()) {
             // the line is written when the phase ends
-            out.phases.add(new LogRecords.Phase(-1, name, time.minus(seconds), seconds));
+            out.phases.add(new LogRecords.Phase(-1, out.intern(name), time.minus(seconds), seconds));
         }
         for (Group child : g.children) {
             event(child, child.time.isKnown() ? child.time : time, false);
@@ -336,8 +334,8 @@ final class LegacyLogParser implements LogLineParser {
         PauseNames.Parts parts = PauseNames.split(body);
         out.seen(time.minus(seconds));
         LogRecords.Pause pause = new LogRecords.Pause(nextId++, time.minus(seconds), seconds,
-                PauseNames.kind(parts.name(), "Shenandoah"), parts.name(), parts.cause(), heap[0], heap[1], heap[2],
-                parts.flags());
+                PauseNames.kind(parts.name(), "Shenandoah"), out.intern(parts.name()), out.intern(parts.cause()),
+                heap[0], heap[1], heap[2], out.intern(parts.flags()));
         out.pauses.add(pause);
         lastPause = pause;
         lastPauseIndex = out.pauses.size() - 1;
@@ -361,7 +359,7 @@ final class LegacyLogParser implements LogLineParser {
         if (space > 0 && space < end && own.substring(space + 1, end).contains("->")) {
             end = space;
         }
-        out.phases.add(new LogRecords.Phase(-1, own.substring(0, end).strip(), time.minus(seconds), seconds));
+        out.phases.add(new LogRecords.Phase(-1, out.intern(own.substring(0, end).strip()), time.minus(seconds), seconds));
     }
 
     private void g1HeapDetail(String own) {
@@ -516,21 +514,79 @@ final class LegacyLogParser implements LogLineParser {
         }
         double uptime = Double.NaN;
         Instant wall = null;
-        Matcher d = DATE_STAMP.matcher(prefix);
-        String rest = prefix;
-        if (d.find()) {
-            try {
-                wall = OffsetDateTime.parse(d.group(1).replace(',', '.'), DATE).toInstant();
-            } catch (DateTimeParseException e) {
-                wall = null;
+        int n = prefix.length();
+        int i = 0;
+        while (i < n) {
+            char c = prefix.charAt(i);
+            if (c < '0' || c > '9') {
+                i++;
+                continue;
             }
-            rest = prefix.substring(d.end());
-        }
-        Matcher u = UPTIME_STAMP.matcher(rest);
-        while (u.find()) {
-            uptime = LogValues.number(u.group(1), 0, u.group(1).length());
+            // a run of digits: a date stamp "yyyy-MM-ddTHH:mm:ss.SSS+zzzz: " or an uptime "123.456: "
+            if (i + 28 <= n && prefix.charAt(i + 4) == '-' && prefix.charAt(i + 10) == 'T' && (i == 0
+                    || !Character.isDigit(prefix.charAt(i - 1)))) {
+                Instant parsed = parseDate(prefix, i);
+                if (parsed != null) {
+                    wall = parsed;
+                    i += 28;
+                    continue;
+                }
+            }
+            int j = i;
+            boolean separator = false;
+            while (j < n && (Character.isDigit(prefix.charAt(j)) || !separator && (prefix.charAt(j) == '.'
+                    || prefix.charAt(j) == ','))) {
+                if (!Character.isDigit(prefix.charAt(j))) {
+                    separator = true;
+                }
+                j++;
+            }
+            boolean precededByDigitOrSeparator = i > 0 && (Character.isDigit(prefix.charAt(i - 1))
+                    || prefix.charAt(i - 1) == '.' || prefix.charAt(i - 1) == ',');
+            if (separator && j + 1 < n + 1 && j < n && prefix.charAt(j) == ':' && !precededByDigitOrSeparator
+                    && (j + 1 == n || prefix.charAt(j + 1) == ' ' || prefix.charAt(j + 1) == '[')) {
+                uptime = LogValues.number(prefix, i, j);
+            }
+            i = j;
         }
         return new LogTime(uptime, wall);
+    }
+
+    /** "2014-04-09T15:27:23.456+0200" at {@code from}; null when it is not one. */
+    private static Instant parseDate(String s, int from) {
+        try {
+            int year = digits(s, from, 4);
+            int month = digits(s, from + 5, 2);
+            int day = digits(s, from + 8, 2);
+            int hour = digits(s, from + 11, 2);
+            int minute = digits(s, from + 14, 2);
+            int second = digits(s, from + 17, 2);
+            int millis = digits(s, from + 20, 3);
+            char sign = s.charAt(from + 23);
+            int offsetHours = digits(s, from + 24, 2);
+            int offsetMinutes = digits(s, from + 26, 2);
+            if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || millis < 0
+                    || offsetHours < 0 || offsetMinutes < 0 || sign != '+' && sign != '-') {
+                return null;
+            }
+            int offsetSeconds = (sign == '-' ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+            return java.time.LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
+                    .toInstant(java.time.ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (java.time.DateTimeException | IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int count) {
+        int v = 0;
+        for (int k = from; k < from + count; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** The words naming a pause: everything before the first digit outside parentheses. */
@@ -606,7 +662,7 @@ final class LegacyLogParser implements LogLineParser {
         long[] result = {-1, -1, -1};
         long[] last = null;
         long[] usedOnly = null;
-        for (String raw : own.split("[\\s,]+")) {
+        for (String raw : tokens(own)) {
             String token = stripTrailing(raw, ",]");
             if (token.isEmpty() || !Character.isDigit(token.charAt(0))) {
                 continue;
@@ -635,7 +691,7 @@ final class LegacyLogParser implements LogLineParser {
     }
 
     private static long[] firstTransition(String text) {
-        for (String raw : text.split("[\\s,]+")) {
+        for (String raw : tokens(text)) {
             String token = stripTrailing(raw, ",]");
             if (!token.isEmpty() && Character.isDigit(token.charAt(0)) && token.contains("->")) {
                 long[] v = UnifiedLogParser.transition(token, 0);
@@ -645,6 +701,31 @@ final class LegacyLogParser implements LogLineParser {
             }
         }
         return null;
+    }
+
+    /** The words of a text that start with a digit and hold "->" or "(": the only ones heap figures can be. */
+    private static List<String> tokens(String text) {
+        List<String> result = new ArrayList<>(4);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == ',' || text.charAt(i) == '\t')) {
+                i++;
+            }
+            int start = i;
+            boolean interesting = false;
+            while (i < n && text.charAt(i) != ' ' && text.charAt(i) != ',' && text.charAt(i) != '\t') {
+                char c = text.charAt(i);
+                if (c == '>' || c == '(') {
+                    interesting = true;
+                }
+                i++;
+            }
+            if (i > start && interesting && Character.isDigit(text.charAt(start))) {
+                result.add(text.substring(start, i));
+            }
+        }
+        return result;
     }
 
     private static String stripTrailing(String s, String chars) {
@@ -719,8 +800,21 @@ final class LegacyLogParser implements LogLineParser {
             }
             List<Group> stack = new ArrayList<>();
             Group root = null;
-            for (int i = 0; i < text.length(); i++) {
+            int n = text.length();
+            for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
+                if (c != '[' && c != ']') {
+                    // the run of plain text up to the next bracket, in one append
+                    int j = i + 1;
+                    while (j < n && text.charAt(j) != '[' && text.charAt(j) != ']') {
+                        j++;
+                    }
+                    if (!stack.isEmpty()) {
+                        stack.getLast().own.append(text, i, j);
+                    }
+                    i = j - 1;
+                    continue;
+                }
                 if (c == '[') {
                     Group g = new Group();
                     if (!stack.isEmpty()) {
@@ -736,8 +830,6 @@ final class LegacyLogParser implements LogLineParser {
                     if (stack.isEmpty()) {
                         break;
                     }
-                } else if (!stack.isEmpty()) {
-                    stack.getLast().own.append(c);
                 }
             }
             return root;

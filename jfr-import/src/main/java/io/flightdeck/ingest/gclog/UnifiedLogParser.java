@@ -283,8 +283,8 @@ final class UnifiedLogParser implements LogLineParser {
         if (pending != null) {
             flags = flags.isEmpty() ? pending : flags + ", " + pending;
         }
-        out.pauses.add(new LogRecords.Pause(gcId, logged.minus(seconds), seconds, kind, parts.name(), parts.cause(),
-                heap[0], heap[1], heap[2], flags));
+        out.pauses.add(new LogRecords.Pause(gcId, logged.minus(seconds), seconds, kind, out.intern(parts.name()),
+                out.intern(parts.cause()), heap[0], heap[1], heap[2], out.intern(flags)));
     }
 
     private void concurrent(long gcId, String message, LogTime logged) {
@@ -300,9 +300,9 @@ final class UnifiedLogParser implements LogLineParser {
         String name = paren > 0 ? body.substring(0, paren) : body;
         if (name.equals("Concurrent Cycle") || name.equals("Concurrent Mark Cycle")
                 || name.equals("Concurrent Undo Cycle")) {
-            out.cycles.add(new LogRecords.Cycle(gcId, name, "", logged.minus(seconds), seconds, -1, -1, -1));
+            out.cycles.add(new LogRecords.Cycle(gcId, out.intern(name), "", logged.minus(seconds), seconds, -1, -1, -1));
         } else {
-            out.phases.add(new LogRecords.Phase(gcId, name, logged.minus(seconds), seconds));
+            out.phases.add(new LogRecords.Phase(gcId, out.intern(name), logged.minus(seconds), seconds));
         }
     }
 
@@ -326,8 +326,8 @@ final class UnifiedLogParser implements LogLineParser {
         if (start == null) {
             start = Double.isNaN(seconds) ? logged : logged.minus(seconds);
         }
-        out.cycles.add(new LogRecords.Cycle(gcId, parts.name(), parts.cause(), start, seconds, heap[0], heap[1],
-                heap[2]));
+        out.cycles.add(new LogRecords.Cycle(gcId, out.intern(parts.name()), out.intern(parts.cause()), start, seconds,
+                heap[0], heap[1], heap[2]));
     }
 
     /** JDK 17+: Safepoint "G1CollectForAllocation", Time since last: ..., Reaching safepoint: ..., Total: 11266000 ns. */
@@ -342,7 +342,7 @@ final class UnifiedLogParser implements LogLineParser {
             double seconds = nanosField(message, total + 7);
             if (!Double.isNaN(seconds)) {
                 out.seen(logged.minus(seconds));
-                out.safepoints.add(new LogRecords.Safepoint(op, logged.minus(seconds), seconds));
+                out.safepoints.add(new LogRecords.Safepoint(out.intern(op), logged.minus(seconds), seconds));
             }
         } else if (message.startsWith("Total time for which application threads were stopped: ")) {
             stoppedTime(message, logged);
@@ -388,7 +388,7 @@ final class UnifiedLogParser implements LogLineParser {
         int close = message.lastIndexOf(')');
         String what = message.substring(0, open).strip();
         String thread = close > open ? message.substring(open + 1, close) : "";
-        out.stalls.add(new LogRecords.Stall(what, thread, logged, seconds));
+        out.stalls.add(new LogRecords.Stall(out.intern(what), out.intern(thread), logged, seconds));
     }
 
     /** [gc,init] and [gc,heap] facts: heap capacities, region size, memory. */
@@ -429,6 +429,9 @@ final class UnifiedLogParser implements LogLineParser {
         }
         String name = message.substring(0, colon);
         boolean regions = name.endsWith(" regions");
+        if (!GcLogContent.isGeneration(regions ? name.substring(0, name.length() - 8) : name)) {
+            return;
+        }
         if (regions && regionBytes <= 0) {
             return;
         }
@@ -437,7 +440,7 @@ final class UnifiedLogParser implements LogLineParser {
         String token = message.substring(from, end < 0 ? message.length() : end);
         long[] v = transition(token, regions ? regionBytes : 0);
         if (v != null) {
-            out.spaces.add(new LogRecords.Space(gcId, regions ? name.substring(0, name.length() - 8) : name,
+            out.spaces.add(new LogRecords.Space(gcId, out.intern(regions ? name.substring(0, name.length() - 8) : name),
                     v[0], v[1], v[2]));
         }
     }
