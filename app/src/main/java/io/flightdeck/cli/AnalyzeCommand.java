@@ -5,6 +5,7 @@ import io.flightdeck.analysis.ThreadFilter;
 import io.flightdeck.analysis.TimeRange;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.report.ReportBuilder;
+import io.flightdeck.analysis.rule.RuleEngine;
 import io.flightdeck.app.Version;
 import io.flightdeck.app.export.JsonExport;
 import io.flightdeck.app.export.OutputTarget;
@@ -89,7 +90,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("--to " + to + " is before --from " + from);
         }
         Selection selection = new Selection(profile, new TimeRange(fromTime, toTime), threads);
-        AnalysisReport report = new ReportBuilder(Version.get()).build(selection, List.of());
+        AnalysisReport report = new ReportBuilder(Version.get()).buildWithDiagnosis(selection, RuleEngine.standard(),
+                () -> false);
         String text = format == ReportFormat.JSON ? JsonExport.render(report)
                 : Renderers.render(AnalysisDocument.of(report), format);
         OutputTarget.write(text, output, CliStreams.out(spec));

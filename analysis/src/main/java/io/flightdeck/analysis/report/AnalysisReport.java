@@ -3,6 +3,7 @@ package io.flightdeck.analysis.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.RuleResult;
 
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,16 @@ import java.util.Map;
  * units are in the names). Text, Markdown and HTML reports render this same object.
  */
 @JsonPropertyOrder({"flightdeckVersion", "sources", "selection", "recording", "cpu", "allocation", "locks", "io",
-        "exceptions", "threads", "gc", "histogram", "findings"})
+        "exceptions", "threads", "gc", "histogram", "findings", "rules"})
 public record AnalysisReport(String flightdeckVersion, List<Source> sources, SelectionInfo selection,
         Recording recording, Cpu cpu, Allocation allocation, Locks locks, Io io, Exceptions exceptions,
-        Threads threads, Gc gc, Histogram histogram, List<Finding> findings) {
+        Threads threads, Gc gc, Histogram histogram, List<Finding> findings, List<RuleResult> rules) {
+
+    /** The same report with the diagnosis added. */
+    public AnalysisReport withDiagnosis(List<Finding> found, List<RuleResult> results) {
+        return new AnalysisReport(flightdeckVersion, sources, selection, recording, cpu, allocation, locks, io,
+                exceptions, threads, gc, histogram, List.copyOf(found), List.copyOf(results));
+    }
 
     /**
      * @param lines          lines of a text source (0 for a recording)

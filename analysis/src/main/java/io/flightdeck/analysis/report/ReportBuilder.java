@@ -13,6 +13,9 @@ import io.flightdeck.analysis.gc.GcStatistics;
 import io.flightdeck.analysis.hotspot.HotMethod;
 import io.flightdeck.analysis.hotspot.HotMethods;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.RuleContext;
+import io.flightdeck.analysis.rule.RuleEngine;
+import java.util.function.BooleanSupplier;
 import io.flightdeck.model.ClassHistogram;
 import io.flightdeck.model.EventTypeStats;
 import io.flightdeck.model.GcPause;
@@ -59,7 +62,20 @@ public final class ReportBuilder {
                 selectionInfo(selection),
                 recording(profile), cpu(selection), allocation(selection, classifier), locks(selection, classifier),
                 io(selection, classifier), exceptions(selection, classifier), threads(selection, classifier),
-                gc(selection), histogram(profile), List.copyOf(findings));
+                gc(selection), histogram(profile), List.copyOf(findings), List.of());
+    }
+
+    /**
+     * The report with the diagnosis: every rule of {@code engine} runs over the selection and the report's own
+     * numbers.
+     *
+     * @param cancelled checked between rules
+     */
+    public AnalysisReport buildWithDiagnosis(Selection selection, RuleEngine engine, BooleanSupplier cancelled) {
+        AnalysisReport numbers = build(selection, List.of());
+        RuleContext ctx = new RuleContext(selection, numbers, new FrameClassifier(selection.profile()));
+        RuleEngine.Outcome outcome = engine.run(ctx, cancelled);
+        return numbers.withDiagnosis(outcome.findings(), outcome.results());
     }
 
     static AnalysisReport.Source source(SourceInfo s) {
@@ -288,9 +304,10 @@ public final class ReportBuilder {
     }
 
     /**
-     * Exceptions thrown: {@code jdk.JavaExceptionThrow} sees every throwable with its type and site. Without it
-     * (JDK 17's profile settings leave it off), {@code jdk.ExceptionStatistics} still counts every throwable, and
-     * {@code jdk.JavaErrorThrow} gives the types and sites of the errors among them.
+     * Exceptions thrown: {@code jdk.ExceptionStatistics} counts every throwable created; {@code
+     * jdk.JavaExceptionThrow} gives types and sites (every throw up to JDK 24, a throttled sample from JDK 25: the
+     * larger of the two counts is the count). Without it (JDK 17's profile settings leave it off) {@code
+     * jdk.JavaErrorThrow} gives the types and sites of the errors among them.
      */
     private static AnalysisReport.Exceptions exceptions(Selection selection, FrameClassifier classifier) {
         Profile profile = selection.profile();
@@ -299,15 +316,14 @@ public final class ReportBuilder {
         SampleKind kind = allThrows ? SampleKind.EXCEPTION : SampleKind.ERROR;
         long count = allThrows ? Breakdown.total(selection, kind, Measure.COUNT) : 0;
         String source = allThrows ? "jdk.JavaExceptionThrow" : null;
-        if (!allThrows) {
-            long created = seriesGrowth(selection, SeriesKey.THROWABLES_CREATED);
-            if (created >= 0) {
-                count = Math.max(created, errors);
-                source = "jdk.ExceptionStatistics";
-            } else if (errors > 0) {
-                count = errors;
-                source = "jdk.JavaErrorThrow";
-            }
+        // JDK 25 throttles jdk.JavaExceptionThrow (a sample of the throws); jdk.ExceptionStatistics counts them all
+        long created = seriesGrowth(selection, SeriesKey.THROWABLES_CREATED);
+        if (created > count) {
+            count = Math.max(created, errors);
+            source = "jdk.ExceptionStatistics";
+        } else if (!allThrows && created < 0 && errors > 0) {
+            count = errors;
+            source = "jdk.JavaErrorThrow";
         }
         SampleSet set = profile.samples(kind);
         Map<Integer, Integer> messageOf = new HashMap<>();
@@ -325,7 +341,8 @@ public final class ReportBuilder {
         }
         double seconds = selection.durationSeconds();
         return new AnalysisReport.Exceptions(count, seconds > 0 ? count / seconds : 0, errors, source,
-                allThrows || rows.isEmpty() ? source : "jdk.JavaErrorThrow (errors only)", rows);
+                allThrows ? "jdk.JavaExceptionThrow" : rows.isEmpty() ? source : "jdk.JavaErrorThrow (errors only)",
+                rows);
     }
 
     /** Growth of a cumulative counter over the selection (last minus first value in it), or -1 without two points. */

@@ -1,5 +1,8 @@
 package io.flightdeck.analysis.rule;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,9 +10,31 @@ import java.util.Map;
  *
  * @param id             the rule's id
  * @param category       one of the categories of the CLI contract ("cpu-hotspot", "lock-contention", ...)
- * @param score          0–100; {@link #severity()} follows from it
+ * @param score          0–100: the share of the application's time or resources the finding explains, weighed
+ *                       by how sure the rule is; {@link #severity()} follows from it
+ * @param summary        one or two sentences with the numbers
+ * @param explanation    why this matters and how the rule came to it
  * @param evidence       the typed values that triggered the finding, with units in their names
+ * @param stacks         the stacks that show it, heaviest first, each top frame first, with their share
+ * @param recommendation the concrete fix pattern
+ * @param view           the view that shows it: overview, cpu, memory, locks, gc, io, heap
  */
+@JsonPropertyOrder({"id", "category", "severity", "score", "title", "summary", "culprit", "evidence",
+        "recommendation", "explanation", "stacks", "view"})
 public record Finding(String id, String category, Severity severity, int score, String title, String summary,
-        Culprit culprit, Map<String, Object> evidence, String recommendation) {
+        String explanation, Culprit culprit, Map<String, Object> evidence, List<StackShare> stacks,
+        String recommendation, String view) {
+
+    public Finding {
+        evidence = Map.copyOf(evidence);
+        stacks = List.copyOf(stacks);
+    }
+
+    /** A stack behind a finding and the part of the finding's weight it carries. */
+    @JsonPropertyOrder({"percent", "frames"})
+    public record StackShare(double percent, List<String> frames) {
+        public StackShare {
+            frames = List.copyOf(frames);
+        }
+    }
 }

@@ -12,6 +12,7 @@ import io.flightdeck.analysis.hotspot.HotMethod;
 import io.flightdeck.analysis.hotspot.HotMethods;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.report.ReportBuilder;
+import io.flightdeck.analysis.rule.RuleEngine;
 import io.flightdeck.analysis.threads.ThreadActivity;
 import io.flightdeck.app.task.TaskHandle;
 import io.flightdeck.app.task.TaskRunner;
@@ -172,7 +173,8 @@ public final class RecordingViewModel {
         pending = tasks.run("Analysing " + label(), (progress, cancel) -> {
             AnalyzeEvent event = new AnalyzeEvent();
             event.begin();
-            AnalysisReport report = new ReportBuilder(version).build(selection, List.of());
+            AnalysisReport report = new ReportBuilder(version).buildWithDiagnosis(selection, RuleEngine.standard(),
+                    cancel::isCancelled);
             cancel.throwIfCancelled();
             Snapshot s = new Snapshot(selection, report, HotMethods.compute(selection), ThreadActivity.compute(selection),
                     PauseDistribution.of(GcStatistics.compute(selection).pauses()), PhaseSummary.of(selection));

@@ -168,7 +168,14 @@ final class ChunkCollector {
         long[] count = data.decodedCounts.computeIfAbsent(type, k -> new long[1]);
         stream.onEvent(type, e -> {
             count[0]++;
-            handler.accept(e);
+            try {
+                handler.accept(e);
+            } catch (RuntimeException failure) {
+                // one event the JDK's parser cannot give us (a field of an unexpected type) is skipped, not the chunk
+                data.failedCounts.computeIfAbsent(type, k -> new long[1])[0]++;
+                data.firstFailure.putIfAbsent(type, failure.getClass().getSimpleName()
+                        + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+            }
             if (++handled % CHECK_EVERY == 0) {
                 if (cancel.isCancelled()) {
                     stream.close();
@@ -395,7 +402,12 @@ final class ChunkCollector {
         fact(e, "javaArguments");
         numericFact(e, "pid");
         if (e.hasField("jvmStartTime")) {
-            data.jvmStartTime = e.getInstant("jvmStartTime");
+            try {
+                data.jvmStartTime = e.getInstant("jvmStartTime");
+            } catch (IllegalArgumentException | ClassCastException notAnInstant) {
+                // some early recordings store it as text; without a usable start time the facts still count
+                data.jvmStartTime = null;
+            }
         }
     }
 
@@ -548,16 +560,25 @@ final class ChunkCollector {
         return id;
     }
 
+    /** A text fact; a field of another type than expected (old recordings) is left out. */
     private void fact(RecordedObject e, String field) {
-        String value = e.hasField(field) ? e.getString(field) : null;
-        if (value != null) {
-            data.facts.put(field, value);
+        try {
+            String value = e.hasField(field) ? e.getString(field) : null;
+            if (value != null) {
+                data.facts.put(field, value);
+            }
+        } catch (IllegalArgumentException | ClassCastException wrongType) {
+            // the field exists with another type in this recording's metadata
         }
     }
 
     private void numericFact(RecordedObject e, String field) {
-        if (e.hasField(field)) {
-            data.numericFacts.put(field, e.getLong(field));
+        try {
+            if (e.hasField(field)) {
+                data.numericFacts.put(field, e.getLong(field));
+            }
+        } catch (IllegalArgumentException | ClassCastException wrongType) {
+            // the field exists with another type in this recording's metadata
         }
     }
 

@@ -22,6 +22,9 @@ import java.util.Map;
  * Filled by one thread, read after that thread is done.
  */
 final class ChunkData {
+    /** Events of a type the handler could not take (wrong field types), by type, and the first reason. */
+    final Map<String, long[]> failedCounts = new java.util.HashMap<>();
+    final Map<String, String> firstFailure = new java.util.HashMap<>();
     final SymbolTable.Builder symbols = new SymbolTable.Builder();
     final MethodTable.Builder methods = new MethodTable.Builder();
     final FrameTable.Builder frames = new FrameTable.Builder();

@@ -361,6 +361,10 @@ public final class JfrImporter {
                 missing += walked[0] - e.getValue()[0];
             }
         }
+        for (Map.Entry<String, long[]> f : data.failedCounts.entrySet()) {
+            warnings.add(label + ": " + f.getValue()[0] + " " + f.getKey() + " events could not be decoded and were "
+                    + "left out (" + data.firstFailure.get(f.getKey()) + ")");
+        }
         if (missing > 0) {
             warnings.add(label + ": decoding stopped early, " + missing
                     + " events of the types Flightdeck reads could not be decoded (damaged data)");

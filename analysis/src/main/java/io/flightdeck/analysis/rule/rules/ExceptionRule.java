@@ -1,0 +1,129 @@
+package io.flightdeck.analysis.rule.rules;
+
+import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.Findings;
+import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleContext;
+import io.flightdeck.analysis.rule.Scores;
+import io.flightdeck.model.SampleKind;
+import io.flightdeck.model.SampleSet;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Exceptions thrown so often that they are control flow, not errors: each one captures a stack trace. The rate
+ * comes from jdk.ExceptionStatistics (every throwable); the site from jdk.JavaExceptionThrow, or from the CPU
+ * samples taken while throwables were being built.
+ */
+public final class ExceptionRule implements Rule {
+    static final double MIN_RATE = 100;
+
+    static boolean isThrowableConstruction(String frame) {
+        return frame.equals("java.lang.Throwable.fillInStackTrace") || frame.equals("java.lang.Throwable.<init>")
+                || frame.equals("java.lang.Exception.<init>") || frame.equals("java.lang.RuntimeException.<init>")
+                || frame.equals("java.lang.Throwable.getStackTrace")
+                || frame.equals("java.lang.StackTraceElement.of");
+    }
+
+    @Override
+    public String id() {
+        return "exception-overhead.rate";
+    }
+
+    @Override
+    public String title() {
+        return "Exceptions used as control flow";
+    }
+
+    @Override
+    public String category() {
+        return "exception-overhead";
+    }
+
+    @Override
+    public List<String> requiredEvents() {
+        return List.of("jdk.ExceptionStatistics", "jdk.JavaExceptionThrow", "jdk.JavaErrorThrow");
+    }
+
+    @Override
+    public String howToRecord() {
+        return "enable jdk.ExceptionStatistics, and jdk.JavaExceptionThrow for the throw sites (off in JDK 17's "
+                + "'profile' settings)";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(RuleContext ctx) {
+        AnalysisReport.Exceptions e = ctx.report().exceptions();
+        double rate = e.perSecond();
+        SampleSet cpu = ctx.profile().samples(SampleKind.CPU);
+        Map<Integer, Boolean> throwing = new HashMap<>();
+        RuleContext.Tally inThrow = ctx.tally(SampleKind.CPU, i -> throwing.computeIfAbsent(cpu.stack(i),
+                s -> ctx.stackHas(s, ExceptionRule::isThrowableConstruction, 16)));
+        RuleContext.Tally allCpu = ctx.tally(SampleKind.CPU, i -> true);
+        double cpuShare = allCpu.count() < 20 ? 0 : inThrow.count() / (double) allCpu.count();
+        if (rate < MIN_RATE && cpuShare < 0.05) {
+            return Optional.empty();
+        }
+        double score = Math.max(Scores.logScale(rate, MIN_RATE, 30, 15), Scores.share(1.2 * cpuShare));
+        // the site: the throw events' first application frame, else where throwables were built on the CPU
+        int site = -1;
+        String type = null;
+        if (!e.byType().isEmpty() && "jdk.JavaExceptionThrow".equals(e.byTypeSource())) {
+            AnalysisReport.ExceptionRow top = e.byType().getFirst();
+            type = top.className();
+            SampleSet throwsSet = ctx.profile().samples(SampleKind.EXCEPTION);
+            site = ctx.tally(SampleKind.EXCEPTION, i -> true).topCulprit(0);
+            if (site < 0 && throwsSet.isEmpty()) {
+                site = -1;
+            }
+        }
+        if (site < 0) {
+            site = inThrow.topCulprit(0);
+        }
+        if (type == null) {
+            type = thrownTypeFromStacks(ctx, cpu, throwing);
+        }
+        String siteName = site >= 0 ? ctx.methodName(site) : null;
+        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view("io")
+                .title(Text.rate(rate).replace("/s", "") + " exceptions per second"
+                        + (siteName == null ? "" : " from " + Text.simple(siteName)))
+                .summary("The application threw " + Text.rate(rate) + " throwables (" + e.count() + " in "
+                        + Text.seconds(ctx.seconds()) + ")" + (type == null ? "" : ", mostly " + type)
+                        + (siteName == null ? "" : ", from " + siteName) + "; building them took "
+                        + Text.percent(100 * cpuShare) + " of the CPU samples.")
+                .explanation("Every exception captures the thread's stack when it is created, which costs far more "
+                        + "than a return value; thrown thousands of times a second they are control flow, not "
+                        + "errors. The score grows with the rate (and the CPU share spent building them).")
+                .evidence("exceptionsPerSecond", rate).evidence("exceptions", e.count())
+                .evidence("countSource", e.source()).evidence("topType", type)
+                .evidence("cpuSharePercent", 100 * cpuShare).evidence("topSite", siteName)
+                .stacks(ctx.topStacks(SampleKind.CPU, i -> throwing.getOrDefault(cpu.stack(i), false), 0, 3))
+                .recommendation("Check before acting instead of catching the failure (validate input before "
+                        + "parsing, test a map or cache before reading it), return an Optional or a result value "
+                        + "from expected failures, and for exceptions that must stay, reuse one instance or create "
+                        + "them without a stack trace (the 4-argument Throwable constructor with "
+                        + "writableStackTrace=false).");
+        return Optional.of(f.build());
+    }
+
+    /** The throwable class being constructed in the CPU samples: the frame right below the Throwable constructors. */
+    private static String thrownTypeFromStacks(RuleContext ctx, SampleSet cpu, Map<Integer, Boolean> throwing) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Map.Entry<Integer, Boolean> e : throwing.entrySet()) {
+            if (!e.getValue()) {
+                continue;
+            }
+            for (String frame : ctx.frames(e.getKey())) {
+                if (frame.endsWith(".<init>") && !isThrowableConstruction(frame)) {
+                    counts.merge(frame.substring(0, frame.length() - 7), 1, Integer::sum);
+                    break;
+                }
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+}

@@ -1,0 +1,81 @@
+package io.flightdeck.analysis.rule.rules;
+
+import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.Findings;
+import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleContext;
+import io.flightdeck.model.GcPause;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * G1 in trouble: collections caused by humongous allocations (objects of half a region or more), and evacuation
+ * failures (to-space exhausted: no room to copy survivors into).
+ */
+public final class G1EvacuationRule implements Rule {
+    @Override
+    public String id() {
+        return "gc-overhead.g1-humongous-evacuation";
+    }
+
+    @Override
+    public String title() {
+        return "Humongous allocations and evacuation failures";
+    }
+
+    @Override
+    public String category() {
+        return "gc-overhead";
+    }
+
+    @Override
+    public List<String> requiredEvents() {
+        return List.of("jdk.GarbageCollection");
+    }
+
+    @Override
+    public String howToRecord() {
+        return "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording";
+    }
+
+    @Override
+    public boolean applies(RuleContext ctx) {
+        return GcRules.hasGc(ctx);
+    }
+
+    @Override
+    public Optional<Finding> evaluate(RuleContext ctx) {
+        List<GcPause> pauses = GcRules.applicationPauses(ctx);
+        long humongous = pauses.stream().filter(p -> p.cause().contains("Humongous")).count();
+        long failures = pauses.stream().filter(p -> {
+            String n = p.name().toLowerCase(Locale.ROOT);
+            return n.contains("to-space") || n.contains("evacuation failure");
+        }).count();
+        if (pauses.isEmpty() || humongous < 3 && failures == 0) {
+            return Optional.empty();
+        }
+        double humongousShare = humongous / (double) pauses.size();
+        if (failures == 0 && humongousShare < 0.2) {
+            return Optional.empty();
+        }
+        double score = failures > 0 ? 55 + Math.min(30, 5 * failures) : 40 + Math.min(30, 50 * humongousShare);
+        Findings f = Findings.of(this).score(score).view("gc")
+                .title(failures > 0 ? failures + " evacuation failures" : humongous + " collections caused by humongous "
+                        + "allocations")
+                .summary((failures > 0 ? failures + " collections ran out of room to copy live objects (to-space "
+                        + "exhausted), which makes them slow and can end in a full GC. " : "")
+                        + (humongous > 0 ? humongous + " of " + pauses.size() + " collections were started by "
+                        + "humongous allocations." : ""))
+                .explanation("G1 stores objects of half a region or more (humongous) in whole regions of their own; "
+                        + "allocating many of them triggers collections and fragments the heap. An evacuation "
+                        + "failure means survivors had nowhere to go.")
+                .evidence("humongousCollections", humongous).evidence("evacuationFailures", failures)
+                .evidence("collections", pauses.size())
+                .recommendation("Avoid large short-lived arrays (stream instead of buffering whole payloads, reuse "
+                        + "buffers) or raise -XX:G1HeapRegionSize so they are no longer humongous; give the heap "
+                        + "more room (-Xmx) or a larger reserve (-XX:G1ReservePercent) against evacuation failures.");
+        return Optional.of(f.build());
+    }
+}

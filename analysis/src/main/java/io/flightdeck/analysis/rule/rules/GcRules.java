@@ -1,0 +1,52 @@
+package io.flightdeck.analysis.rule.rules;
+
+import io.flightdeck.analysis.rule.RuleContext;
+import io.flightdeck.model.GcKind;
+import io.flightdeck.model.GcPause;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** What the GC rules share: which pauses are the application's, and which collections were asked for by tools. */
+final class GcRules {
+    private GcRules() {
+    }
+
+    /** Collections a diagnostic tool asked for (a class histogram, a heap dump): not the application's problem. */
+    static boolean isDiagnostic(String cause) {
+        String c = cause == null ? "" : cause.toLowerCase(Locale.ROOT);
+        return c.contains("heap inspection") || c.contains("heap dump") || c.contains("diagnostic command")
+                || c.contains("whitebox") || c.contains("jvmti force gc");
+    }
+
+    static boolean isExplicit(String cause) {
+        return cause != null && cause.equals("System.gc()");
+    }
+
+    /** The selection's pauses without the ones diagnostic tools caused. */
+    static List<GcPause> applicationPauses(RuleContext ctx) {
+        return ctx.memo("gc-app-pauses", () -> {
+            List<GcPause> list = new ArrayList<>();
+            for (GcPause p : ctx.profile().gcPauses()) {
+                if (ctx.selection().includesTime(p.start()) && !isDiagnostic(p.cause())) {
+                    list.add(p);
+                }
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    /** Full collections the application caused (its allocation or its System.gc() calls). */
+    static long applicationFullGcs(RuleContext ctx) {
+        return applicationPauses(ctx).stream().filter(p -> p.kind() == GcKind.FULL).count();
+    }
+
+    static double seconds(List<GcPause> pauses) {
+        return pauses.stream().mapToLong(p -> p.duration().toNanos()).sum() / 1e9;
+    }
+
+    static boolean hasGc(RuleContext ctx) {
+        return !ctx.profile().gcPauses().isEmpty() || ctx.profile().eventCount("jdk.GarbageCollection") > 0;
+    }
+}
