@@ -31,7 +31,11 @@ public final class SampleGenerator {
     private static final List<Spec> SCENARIOS = List.of(
             new Spec("mixed-service", 5000, List.of("-Xmx256m")),
             new Spec("cpu-hotspot", 5000, List.of("-Xmx256m")),
+            new Spec("cpu-hotspot-fixed", 5000, List.of("-Xmx256m")),
+            new Spec("cpu-hotspot-rerun", 5000, List.of("-Xmx256m")),
             new Spec("lock-contention", 5000, List.of("-Xmx256m")),
+            new Spec("lock-contention-fixed", 5000, List.of("-Xmx256m")),
+            new Spec("lock-contention-rerun", 5000, List.of("-Xmx256m")),
             new Spec("allocation-churn", 5000, List.of("-Xmx256m", "-XX:+UseSerialGC")),
             new Spec("multi-chunk", 3000, List.of("-Xmx256m")));
 

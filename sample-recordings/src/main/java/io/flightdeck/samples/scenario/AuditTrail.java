@@ -24,11 +24,34 @@ final class AuditTrail {
         }
     }
 
+    /** The fixed variant: hash first, lock only to add the digest. */
+    void appendHashingOutsideLock(String entry) {
+        long h = 1125899906842597L;
+        for (int round = 0; round < 200; round++) {
+            for (int i = 0; i < entry.length(); i++) {
+                h = 31 * h + entry.charAt(i) + round;
+            }
+        }
+        add(h);
+    }
+
+    private synchronized void add(long digest) {
+        digests.add(digest);
+        if (digests.size() > 10_000) {
+            digests.clear();
+        }
+    }
+
     static List<Thread> start(AtomicBoolean running) {
         return start(running, 6);
     }
 
     static List<Thread> start(AtomicBoolean running, int workers) {
+        return start(running, workers, false);
+    }
+
+    /** {@code fixed}: the variant that hashes outside the lock. */
+    static List<Thread> start(AtomicBoolean running, int workers, boolean fixed) {
         AuditTrail trail = new AuditTrail();
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
@@ -36,7 +59,12 @@ final class AuditTrail {
             threads.add(Scenario.thread("request-handler-" + w, () -> {
                 long n = 0;
                 while (running.get()) {
-                    trail.append("user-" + id + " updated order " + (n++));
+                    String entry = "user-" + id + " updated order " + (n++);
+                    if (fixed) {
+                        trail.appendHashingOutsideLock(entry);
+                    } else {
+                        trail.append(entry);
+                    }
                 }
             }));
         }

@@ -1,7 +1,9 @@
 package io.flightdeck.samples.scenario;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -13,11 +15,22 @@ final class CatalogSearch {
     }
 
     private final List<Product> products = new ArrayList<>();
+    /** The fixed variant's index: SKU to product, built once. */
+    private final Map<String, Product> bySku = new HashMap<>();
+    private final boolean indexed;
 
-    private CatalogSearch(int size) {
+    private CatalogSearch(int size, boolean indexed) {
+        this.indexed = indexed;
         for (int i = 0; i < size; i++) {
-            products.add(new Product("SKU-" + (100000 + i), 100 + i % 5000));
+            Product p = new Product("SKU-" + (100000 + i), 100 + i % 5000);
+            products.add(p);
+            bySku.put(p.sku(), p);
         }
+    }
+
+    /** The fix: a hash lookup instead of the scan. */
+    Product findBySkuIndexed(String sku) {
+        return bySku.get(sku);
     }
 
     Product findBySku(String sku) {
@@ -32,7 +45,8 @@ final class CatalogSearch {
     long priceOrder(int[] lines) {
         long total = 0;
         for (int line : lines) {
-            Product p = findBySku("SKU-" + (100000 + line));
+            String sku = "SKU-" + (100000 + line);
+            Product p = indexed ? findBySkuIndexed(sku) : findBySku(sku);
             if (p != null) {
                 total += p.priceCents();
             }
@@ -41,11 +55,16 @@ final class CatalogSearch {
     }
 
     static List<Thread> start(AtomicBoolean running) {
-        return start(running, 2);
+        return start(running, 2, false);
     }
 
     static List<Thread> start(AtomicBoolean running, int workers) {
-        CatalogSearch catalog = new CatalogSearch(20_000);
+        return start(running, workers, false);
+    }
+
+    /** {@code indexed}: the fixed variant, which looks products up in a hash map. */
+    static List<Thread> start(AtomicBoolean running, int workers, boolean indexed) {
+        CatalogSearch catalog = new CatalogSearch(20_000, indexed);
         List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             int seed = w;

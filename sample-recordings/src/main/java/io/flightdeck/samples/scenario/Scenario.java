@@ -14,7 +14,7 @@ public final class Scenario {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: Scenario cpu-hotspot|lock-contention|allocation-churn|multi-chunk|mixed-service|reference|busy-service MILLIS");
+            System.err.println("usage: Scenario cpu-hotspot|cpu-hotspot-fixed|cpu-hotspot-rerun|lock-contention-fixed|lock-contention-rerun|lock-contention|allocation-churn|multi-chunk|mixed-service|reference|busy-service MILLIS");
             System.exit(2);
         }
         long millis = Long.parseLong(args[1]);
@@ -22,8 +22,10 @@ public final class Scenario {
         List<Thread> threads = new ArrayList<>();
         Runnable stop = () -> running.set(false);
         switch (args[0]) {
-            case "cpu-hotspot" -> threads.addAll(CatalogSearch.start(running));
-            case "lock-contention" -> threads.addAll(AuditTrail.start(running));
+            case "cpu-hotspot", "cpu-hotspot-rerun" -> threads.addAll(CatalogSearch.start(running));
+            case "cpu-hotspot-fixed" -> threads.addAll(CatalogSearch.start(running, 2, true));
+            case "lock-contention", "lock-contention-rerun" -> threads.addAll(AuditTrail.start(running));
+            case "lock-contention-fixed" -> threads.addAll(AuditTrail.start(running, 6, true));
             case "allocation-churn" -> threads.addAll(ReportRenderer.start(running));
             case "multi-chunk" -> {
                 threads.addAll(CatalogSearch.start(running));
