@@ -92,7 +92,15 @@ final class FlameCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--thread: " + e.getMessage());
         }
-        if (countRecordings(files) > 1) {
+        long recordings = countRecordings(files);
+        if (recordings == 0) {
+            // say so before reading a large log for nothing (unreadable files are reported by the loader)
+            requireRecordingAmong(files);
+        }
+        if (baseline != null && countRecordings(List.of(baseline)) == 0) {
+            requireRecordingAmong(List.of(baseline));
+        }
+        if (recordings > 1) {
             throw new UsageException("flame reads one recording (with its GC log and histograms if you give them); "
                     + "to see what changed between two recordings use 'flightdeck flame CANDIDATE --diff BASELINE'");
         }
@@ -153,15 +161,31 @@ final class FlameCommand implements Callable<Integer> {
         return recordings;
     }
 
+    private static void requireRecordingAmong(List<Path> files) throws ImportException {
+        SourceKind first = null;
+        for (Path f : files) {
+            try {
+                SourceKind k = FormatDetector.detect(f).kind();
+                first = first == null ? k : first;
+            } catch (ImportException e) {
+                return; // the loader reports it
+            }
+        }
+        throw noStacks(files.getFirst(), first);
+    }
+
+    private static ImportException noStacks(Path file, SourceKind kind) {
+        return new ImportException(file, (kind == SourceKind.GC_LOG ? "a GC log" : kind == SourceKind.CLASS_HISTOGRAM
+                ? "a class histogram" : "not a recording") + " holds no stack traces; flame needs a JFR recording");
+    }
+
     private static void requireRecording(Profile profile, Path named) throws ImportException {
         for (var source : profile.sources()) {
             if (source.kind() == SourceKind.JFR) {
                 return;
             }
         }
-        SourceKind kind = profile.sources().isEmpty() ? null : profile.sources().getFirst().kind();
-        throw new ImportException(named, (kind == SourceKind.GC_LOG ? "a GC log" : kind == SourceKind.CLASS_HISTOGRAM
-                ? "a class histogram" : "not a recording") + " holds no stack traces; flame needs a JFR recording");
+        throw noStacks(named, profile.sources().isEmpty() ? null : profile.sources().getFirst().kind());
     }
 
     private void warnIfEmpty(FlameTree tree, Path file, java.io.PrintStream err) {
