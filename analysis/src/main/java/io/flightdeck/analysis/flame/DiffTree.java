@@ -10,9 +10,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Two flame trees (a baseline and a candidate) merged on frame names: every frame path of either side is a node,
+ * Two flame trees (a baseline and a candidate) merged on frame names (with the addresses of generated classes taken
+ * out, see {@link #matchingName}): every frame path of either side is a node,
  * so frames that exist only in the baseline stay in the tree (with a candidate value of 0) and frames new in the
  * candidate are there with a baseline value of 0.
  * <p>
@@ -103,7 +106,7 @@ public final class DiffTree {
             int[] map = new int[t.size()];
             selfOf[s][ROOT] += t.self(FlameTree.ROOT);
             for (int n = 1; n < t.size(); n++) { // parents come before children
-                String label = t.label(n);
+                String label = matchingName(t.label(n));
                 Integer id = nameIndex.get(label);
                 if (id == null) {
                     id = nameList.size();
@@ -152,6 +155,31 @@ public final class DiffTree {
         }
         this.children = Trees.children(parent, size, (x, z) -> layout[x] != layout[z]
                 ? Double.compare(layout[z], layout[x]) : names[name[x]].compareTo(names[name[z]]));
+    }
+
+    private static final Pattern GENERATED = Pattern.compile(
+            "(\\$\\$Lambda)(?:\\$\\d+)?[./]0x[0-9a-fA-F]+|(LambdaForm\\$[A-Za-z]+)[./]0x[0-9a-fA-F]+");
+
+    /**
+     * The name two runs are matched on: a frame name with the run-specific address of generated classes taken out
+     * ({@code Foo$$Lambda.0x0000000018045a80.run}, {@code Foo$$Lambda$14/0x0000000800c03000.run} and
+     * {@code LambdaForm$MH.0x0000000023047c00.invoke} become {@code Foo$$Lambda.run} and
+     * {@code LambdaForm$MH.invoke}), so a lambda's frames in the baseline meet the same lambda's in the candidate.
+     */
+    public static String matchingName(String frame) {
+        if (frame.indexOf("0x") < 0) {
+            return frame;
+        }
+        Matcher m = GENERATED.matcher(frame);
+        if (!m.find()) {
+            return frame;
+        }
+        StringBuilder sb = new StringBuilder();
+        do {
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) != null ? m.group(1) : m.group(2)));
+        } while (m.find());
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     /** Merges a baseline and a candidate tree; both must weigh the same thing (samples, bytes or nanoseconds). */

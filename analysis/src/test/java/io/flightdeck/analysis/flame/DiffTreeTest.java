@@ -114,6 +114,20 @@ class DiffTreeTest {
     }
 
     @Test
+    void lambdasOfTwoRunsMeetThoughTheirAddressesDiffer() {
+        assertThat(DiffTree.matchingName("a.B$$Lambda.0x0000000018045a80.run")).isEqualTo("a.B$$Lambda.run");
+        assertThat(DiffTree.matchingName("a.B$$Lambda$14/0x0000000800c03000.run")).isEqualTo("a.B$$Lambda.run");
+        assertThat(DiffTree.matchingName("java.lang.invoke.LambdaForm$MH.0x0000000023047c00.invoke"))
+                .isEqualTo("java.lang.invoke.LambdaForm$MH.invoke");
+        assertThat(DiffTree.matchingName("a.B.hex0x12")).isEqualTo("a.B.hex0x12");
+        DiffTree d = DiffTree.of(FlameTree.parseCollapsed("run;a.B$$Lambda.0x01.run;work 5", CallTree.Weight.SAMPLES),
+                FlameTree.parseCollapsed("run;a.B$$Lambda.0xff.run;work 7", CallTree.Weight.SAMPLES));
+        int work = d.find("run", "a.B$$Lambda.run", "work");
+        assertThat(d.presence(work)).isEqualTo(DiffTree.Presence.BOTH);
+        assertThat(d.candidateTotal(work)).isEqualTo(7);
+    }
+
+    @Test
     void treesOfDifferentWeightsDoNotMix() {
         FlameTree bytes = FlameTree.parseCollapsed("a 1", CallTree.Weight.BYTES);
         assertThatThrownBy(() -> DiffTree.of(BASELINE, bytes)).isInstanceOf(IllegalArgumentException.class);
