@@ -73,6 +73,14 @@ class DiffFlameGraphTest {
         return graph.tree();
     }
 
+    /** Writes what the stage shows to a PNG under target/, to look at after a run. */
+    private void snapshotTo(java.nio.file.Path file) throws Exception {
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        WaitForAsyncUtils.asyncFx(() -> image[0] = graph.getScene().snapshot(null)).get();
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null), "png", file.toFile());
+    }
+
     /** The widest node of GONE, which the candidate no longer runs. */
     private static int baselineOnlyFrame(DiffTree tree) {
         int best = -1;
@@ -99,6 +107,8 @@ class DiffFlameGraphTest {
         // a frame that shrank to nothing is blue
         Color c = graph.colour(hot);
         assertThat(c.getBlue()).isGreaterThan(c.getRed());
+
+        snapshotTo(java.nio.file.Path.of(System.getProperty("basedir", "."), "target", "diff-flame.png"));
 
         Point2D onScreen = graph.localToScreen(bounds[0] + bounds[2] / 2, bounds[1] + DiffFlameGraph.ROW_HEIGHT / 2);
         robot.moveTo(onScreen);
