@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "flightdeck", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Flightdeck: JVM performance workbench. Reads JFR recordings, GC logs and class histograms.",
-        subcommands = {SummaryCommand.class, AnalyzeCommand.class, CompareCommand.class, ExportCommand.class,
-                BenchCommand.class,
+        subcommands = {SummaryCommand.class, AnalyzeCommand.class, CompareCommand.class, FlameCommand.class,
+                ExportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success (also a damaged input read in part, with a warning), 2 usage error,",
                 "3 an input could not be read or is not supported, 4 compare found a regression, 1 internal error.",
