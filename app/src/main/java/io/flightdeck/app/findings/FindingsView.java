@@ -149,14 +149,27 @@ public final class FindingsView implements FeatureView {
         SplitPane.setResizableWithParent(left, false);
 
         rulesTable = buildRulesTable();
-        rulesPane = new TitledPane("Rules", rulesTable);
+        Label ruleDetail = new Label("Select a rule to read its whole result.");
+        ruleDetail.setId("rule-detail");
+        ruleDetail.setWrapText(true);
+        ruleDetail.getStyleClass().add(Styles.MUTED);
+        ruleDetail.setMinHeight(Region.USE_PREF_SIZE);
+        rulesTable.getSelectionModel().selectedItemProperty().addListener((obs, old, r) -> ruleDetail.setText(
+                r == null ? "Select a rule to read its whole result." : r.title() + " (" + r.id() + "): "
+                        + r.statusText() + (r.score() == null ? "" : ", score " + r.score())
+                        + (r.reason().isEmpty() ? "" : " — " + r.reason())));
+        VBox rulesBox = new VBox(6, rulesTable, ruleDetail);
+        rulesBox.setPadding(new Insets(4, 0, 0, 0));
+        rulesPane = new TitledPane("Rules", rulesBox);
+        rulesPane.getStyleClass().add("fd-rules-pane");
         rulesPane.setId("rules-pane");
         rulesPane.setExpanded(false);
         rulesPane.setAnimated(false);
         rulesPane.textProperty().bind(model.rulesSummaryProperty().map(s -> "Rules — " + s));
-        rulesTable.setPrefHeight(300);
+        rulesTable.setPrefHeight(260);
 
         BorderPane root = new BorderPane(split);
+        root.getStyleClass().add("fd-findings");
         root.setBottom(rulesPane);
 
         model.selectedProperty().addListener((obs, old, now) -> {
@@ -297,6 +310,7 @@ public final class FindingsView implements FeatureView {
             frames.setWrapText(true);
             frames.setPadding(new Insets(4, 4, 4, 8));
             TitledPane pane = new TitledPane(FindingsViewModel.stackTitle(s), frames);
+            pane.getStyleClass().add("fd-stack");
             pane.setExpanded(i == 0);
             pane.setAnimated(false);
             pane.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
@@ -373,14 +387,16 @@ public final class FindingsView implements FeatureView {
         table.setId("rules-table");
         TableColumn<FindingsViewModel.RuleRow, String> rule = Tables.text("Rule", FindingsViewModel.RuleRow::title,
                 "What the rule looks for; its id is in the tooltip.");
-        rule.setPrefWidth(260);
+        rule.setPrefWidth(270);
         TableColumn<FindingsViewModel.RuleRow, String> category = Tables.text("Category",
                 FindingsViewModel.RuleRow::category, "The CLI contract's category of the rule's findings.");
-        category.setPrefWidth(170);
+        category.setPrefWidth(160);
+        category.setMaxWidth(200);
         TableColumn<FindingsViewModel.RuleRow, String> status = Tables.text("Result",
                 FindingsViewModel.RuleRow::statusText, "finding: it found something; ok: it ran and found nothing; "
                         + "not applicable: the sources lack what it needs; failed: it broke (the reason says how).");
-        status.setPrefWidth(120);
+        status.setPrefWidth(110);
+        status.setMaxWidth(130);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -404,7 +420,8 @@ public final class FindingsView implements FeatureView {
         TableColumn<FindingsViewModel.RuleRow, Number> score = Tables.number("Score",
                 r -> r.score() == null ? Double.NaN : r.score(),
                 v -> Double.isNaN(v) ? "" : Integer.toString((int) v), "The finding's score, 0–100.");
-        score.setPrefWidth(70);
+        score.setPrefWidth(60);
+        score.setMaxWidth(70);
         TableColumn<FindingsViewModel.RuleRow, String> reason = Tables.text("Why not / what to record",
                 FindingsViewModel.RuleRow::reason, "For rules that could not run: the events they need and how to "
                         + "record them next time (JFR settings, -Xlog options). For failures: what went wrong.");

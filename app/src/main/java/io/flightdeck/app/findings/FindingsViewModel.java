@@ -240,8 +240,18 @@ public final class FindingsViewModel {
 
     /** The evidence of a finding in the rule's order, named for people and formatted by its unit. */
     public static List<Evidence> evidence(Finding f) {
-        return f.evidence().entrySet().stream().map(e -> new Evidence(e.getKey(), label(e.getKey()),
-                value(e.getKey(), e.getValue()))).toList();
+        List<Evidence> out = new ArrayList<>();
+        Set<String> used = new java.util.HashSet<>();
+        for (Map.Entry<String, Object> e : f.evidence().entrySet()) {
+            String label = label(e.getKey());
+            if (!used.add(label)) {
+                // "topClass" and "topClassPercent" are both "Top class": the second says what it is
+                label = label + (e.getKey().contains("Percent") ? " share" : " (" + e.getKey() + ")");
+                used.add(label);
+            }
+            out.add(new Evidence(e.getKey(), label, value(e.getKey(), e.getValue())));
+        }
+        return out;
     }
 
     /** "waitSeconds" → "Wait", "heapAfterGcSlopeBytesPerSecond" → "Heap after GC slope", "fitR2" → "Fit R²". */
@@ -314,10 +324,28 @@ public final class FindingsViewModel {
         return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.0f" : Math.abs(d) >= 1 ? "%.2f" : "%.3f", d);
     }
 
-    /** "85.5 % — InventoryLedger.recordMovement": a stack's share and its top frame. */
+    /**
+     * "94.8 % — InventoryLedger.recordMovement ← InventoryServiceApp.lambda$main$0": a stack's share, its top frame
+     * and the caller (stacks of one finding often share the top frame and differ below it).
+     */
     public static String stackTitle(Finding.StackShare s) {
-        String top = s.frames().isEmpty() ? Format.MISSING : s.frames().getFirst();
-        return Format.percent(s.percent()) + " — " + top;
+        if (s.frames().isEmpty()) {
+            return Format.percent(s.percent()) + " — " + Format.MISSING;
+        }
+        String title = Format.percent(s.percent()) + " — " + shortFrame(s.frames().getFirst());
+        return s.frames().size() < 2 ? title : title + " ← " + shortFrame(s.frames().get(1));
+    }
+
+    /** "com.example.Ledger.record" → "Ledger.record" (the package goes; class and method stay). */
+    static String shortFrame(String frame) {
+        int paren = frame.indexOf('(');
+        String name = paren < 0 ? frame : frame.substring(0, paren);
+        int method = name.lastIndexOf('.');
+        if (method <= 0) {
+            return frame;
+        }
+        int cls = name.lastIndexOf('.', method - 1);
+        return frame.substring(cls + 1);
     }
 
     /** The culprit as pkg.Class.method, or "" when the finding names none. */

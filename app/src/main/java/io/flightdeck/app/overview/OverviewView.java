@@ -160,7 +160,7 @@ public final class OverviewView implements FeatureView {
         score.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         Label title = new Label(f.title());
         title.setStyle("-fx-font-weight: bold;");
-        title.setMinWidth(0);
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the summary gives way, not the title
         Label summary = new Label(f.summary());
         summary.getStyleClass().add(Styles.MUTED);
         summary.setMinWidth(0);

@@ -185,6 +185,20 @@ class FindingsViewModelTest {
     }
 
     @Test
+    void twoValuesOfOneNameGetDistinctLabels() throws Exception {
+        Path jfr = TestFiles.corpusOrNull("jdk17/allocation-boxing/bad.jfr");
+        assumeTrue(jfr != null, "the corpus is not beside the repository");
+        RecordingViewModel vm = open(jfr);
+        Finding allocation = vm.snapshot().report().findings().stream()
+                .filter(f -> f.id().equals("allocation-pressure.rate")).findFirst().orElseThrow();
+        List<FindingsViewModel.Evidence> evidence = FindingsViewModel.evidence(allocation);
+        assertThat(evidence).extracting(FindingsViewModel.Evidence::label).doesNotHaveDuplicates();
+        assertThat(evidence).extracting(FindingsViewModel.Evidence::key).contains("topClass", "topClassPercent");
+        assertThat(evidence).filteredOn(e -> e.key().equals("topClassPercent")).singleElement()
+                .satisfies(e -> assertThat(e.label()).isEqualTo("Top class share"));
+    }
+
+    @Test
     void evidenceKeepsTheOrderTheRuleGaveIt() throws Exception {
         RecordingViewModel vm = open(TestFiles.sample("lock-contention.jfr"));
         Finding lock = vm.snapshot().report().findings().stream().filter(f -> f.id().equals("lock-contention.lock"))
@@ -194,6 +208,7 @@ class FindingsViewModelTest {
                 .containsExactlyElementsOf(lock.evidence().keySet());
         assertThat(evidence.getFirst().key()).isEqualTo("lockClass");
         assertThat(evidence.getFirst().value()).isEqualTo("io.flightdeck.samples.scenario.AuditTrail");
-        assertThat(FindingsViewModel.stackTitle(lock.stacks().getFirst())).contains(" % — ");
+        assertThat(FindingsViewModel.stackTitle(lock.stacks().getFirst())).contains(" % — AuditTrail.append");
+        assertThat(FindingsViewModel.shortFrame("com.example.Ledger.record")).isEqualTo("Ledger.record");
     }
 }
