@@ -387,15 +387,19 @@ public final class FindingsView implements FeatureView {
         table.setId("rules-table");
         TableColumn<FindingsViewModel.RuleRow, String> rule = Tables.text("Rule", FindingsViewModel.RuleRow::title,
                 "What the rule looks for; its id is in the tooltip.");
-        rule.setPrefWidth(270);
+        rule.setPrefWidth(290);
+        rule.setMinWidth(200);
+        rule.setMaxWidth(340);
         TableColumn<FindingsViewModel.RuleRow, String> category = Tables.text("Category",
                 FindingsViewModel.RuleRow::category, "The CLI contract's category of the rule's findings.");
-        category.setPrefWidth(160);
+        category.setMinWidth(175);
+        category.setPrefWidth(180);
         category.setMaxWidth(200);
         TableColumn<FindingsViewModel.RuleRow, String> status = Tables.text("Result",
                 FindingsViewModel.RuleRow::statusText, "finding: it found something; ok: it ran and found nothing; "
                         + "not applicable: the sources lack what it needs; failed: it broke (the reason says how).");
-        status.setPrefWidth(110);
+        status.setMinWidth(115);
+        status.setPrefWidth(120);
         status.setMaxWidth(130);
         status.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -420,8 +424,9 @@ public final class FindingsView implements FeatureView {
         TableColumn<FindingsViewModel.RuleRow, Number> score = Tables.number("Score",
                 r -> r.score() == null ? Double.NaN : r.score(),
                 v -> Double.isNaN(v) ? "" : Integer.toString((int) v), "The finding's score, 0–100.");
-        score.setPrefWidth(60);
-        score.setMaxWidth(70);
+        score.setMinWidth(84);
+        score.setPrefWidth(84);
+        score.setMaxWidth(90);
         TableColumn<FindingsViewModel.RuleRow, String> reason = Tables.text("Why not / what to record",
                 FindingsViewModel.RuleRow::reason, "For rules that could not run: the events they need and how to "
                         + "record them next time (JFR settings, -Xlog options). For failures: what went wrong.");
