@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,15 +21,17 @@ import java.util.Map;
  * @param stacks         the stacks that show it, heaviest first, each top frame first, with their share
  * @param recommendation the concrete fix pattern
  * @param view           the view that shows it: overview, cpu, memory, locks, gc, io, heap
+ * @param window         when it happened, if the rule can tell (null otherwise; left out of JSON then)
  */
 @JsonPropertyOrder({"id", "category", "severity", "score", "title", "summary", "culprit", "evidence",
-        "recommendation", "explanation", "stacks", "view"})
+        "recommendation", "explanation", "stacks", "view", "window"})
 public record Finding(String id, String category, Severity severity, int score, String title, String summary,
         String explanation, Culprit culprit, Map<String, Object> evidence, List<StackShare> stacks,
-        String recommendation, String view) {
+        String recommendation, String view, @JsonInclude(JsonInclude.Include.NON_NULL) Window window) {
 
     public Finding {
-        evidence = Map.copyOf(evidence);
+        // in the order the rule gave them: the first values are the ones it leads with
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
         stacks = List.copyOf(stacks);
     }
 
@@ -35,6 +40,20 @@ public record Finding(String id, String category, Severity severity, int score, 
     public record StackShare(double percent, List<String> frames) {
         public StackShare {
             frames = List.copyOf(frames);
+        }
+    }
+
+    /**
+     * A time range of the recording the finding is about, in seconds from the recording's start (the same
+     * seconds as {@code --from +T} / {@code --to +T}).
+     */
+    @JsonPropertyOrder({"fromSeconds", "toSeconds"})
+    public record Window(double fromSeconds, double toSeconds) {
+        public Window {
+            if (!(toSeconds >= fromSeconds)) {
+                throw new IllegalArgumentException("the window ends (" + toSeconds + ") before it starts ("
+                        + fromSeconds + ")");
+            }
         }
     }
 }

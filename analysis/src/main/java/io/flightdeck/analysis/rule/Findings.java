@@ -16,6 +16,7 @@ public final class Findings {
     private List<Finding.StackShare> stacks = List.of();
     private String recommendation = "";
     private String view = "overview";
+    private Finding.Window window;
 
     private Findings(Rule rule) {
         this.rule = rule;
@@ -78,12 +79,18 @@ public final class Findings {
         return this;
     }
 
+    /** When it happened, in seconds from the recording's start. */
+    public Findings window(double fromSeconds, double toSeconds) {
+        this.window = new Finding.Window(fromSeconds, toSeconds);
+        return this;
+    }
+
     public int score() {
         return score;
     }
 
     public Finding build() {
         return new Finding(rule.id(), rule.category(), Severity.ofScore(score), score, title, summary, explanation,
-                culprit, evidence, stacks, recommendation, view);
+                culprit, evidence, stacks, recommendation, view, window);
     }
 }

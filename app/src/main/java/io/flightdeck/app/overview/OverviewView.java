@@ -9,6 +9,8 @@ import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.app.chart.TimeChart;
+import io.flightdeck.app.findings.FindingsViewModel;
+import io.flightdeck.app.findings.SeverityBadge;
 import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.widgets.Tile;
 import io.flightdeck.app.workspace.FeatureView;
@@ -23,6 +25,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -31,6 +34,7 @@ import javafx.scene.layout.VBox;
  * GC pauses, allocation and threads on one time axis, and the findings.
  */
 public final class OverviewView implements FeatureView {
+    private static final int TOP_FINDINGS = 5;
     private final ViewContext ctx;
     private Node node;
 
@@ -86,7 +90,7 @@ public final class OverviewView implements FeatureView {
         findings.setId("findings");
         // the facts come first; the tiles and findings a frame later (each frame styles less that is new)
         javafx.application.Platform.runLater(() -> root.getChildren().addAll(
-                root.getChildren().indexOf(factsGrid) + 1, List.of(tiles, ViewContext.title("Findings"), findings)));
+                root.getChildren().indexOf(factsGrid) + 1, List.of(tiles, ViewContext.title("Top findings"), findings)));
         StackPane chartHost = new StackPane();
         chartHost.setMinHeight(520);
         chartHost.setPrefHeight(620);
@@ -134,17 +138,43 @@ public final class OverviewView implements FeatureView {
             none.getStyleClass().add(Styles.MUTED);
             findings.getChildren().add(none);
         }
-        for (Finding f : r.findings()) {
-            Label head = new Label("[" + f.severity().label() + " " + f.score() + "] " + f.title());
-            head.getStyleClass().add(switch (f.severity()) {
-                case INFO -> Styles.SEVERITY_INFO;
-                case WARNING -> Styles.SEVERITY_WARNING;
-                case CRITICAL -> Styles.SEVERITY_CRITICAL;
-            });
-            Label body = new Label(f.summary() + "\n" + f.recommendation());
-            body.setWrapText(true);
-            findings.getChildren().addAll(head, body);
+        List<Finding> top = r.findings().stream().sorted(FindingsViewModel.ORDER).limit(TOP_FINDINGS).toList();
+        for (Finding f : top) {
+            findings.getChildren().add(findingRow(f));
         }
+        if (r.findings().size() > top.size() || !top.isEmpty()) {
+            javafx.scene.control.Hyperlink all = new javafx.scene.control.Hyperlink(r.findings().size() > top.size()
+                    ? "All " + r.findings().size() + " findings, and every rule's result…"
+                    : "Details, evidence and every rule's result…");
+            all.setId("overview-all-findings");
+            all.setOnAction(e -> ctx.navigator().show("findings"));
+            findings.getChildren().add(all);
+        }
+    }
+
+    /** A finding as one clickable line: severity, score, title; the click opens it in the findings view. */
+    private HBox findingRow(Finding f) {
+        Label score = new Label(Integer.toString(f.score()));
+        score.getStyleClass().add(Styles.SCORE);
+        score.setMinWidth(30);
+        score.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        Label title = new Label(f.title());
+        title.setStyle("-fx-font-weight: bold;");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the summary gives way, not the title
+        Label summary = new Label(f.summary());
+        summary.getStyleClass().add(Styles.MUTED);
+        summary.setMinWidth(0);
+        HBox.setHgrow(summary, javafx.scene.layout.Priority.ALWAYS);
+        Label badge = SeverityBadge.of(f.severity());
+        badge.setMinWidth(80);
+        badge.setAlignment(javafx.geometry.Pos.CENTER);
+        HBox row = new HBox(10, badge, score, title, summary);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.getStyleClass().add(Styles.LINK_ROW);
+        row.setId("overview-finding-" + f.id().replaceAll("[^a-zA-Z0-9]+", "-"));
+        javafx.scene.control.Tooltip.install(row, new javafx.scene.control.Tooltip("Open in the findings view"));
+        row.setOnMouseClicked(e -> ctx.navigator().showFinding(f.id()));
+        return row;
     }
 
     private static GridPane facts(RecordingInfo info, Profile p) {

@@ -92,7 +92,8 @@ public final class MainWindow extends BorderPane {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> current(v -> v.viewModel().resetRange()));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN),
                 () -> current(RecordingView::focusThreadFilter));
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6,
+                KeyCode.DIGIT7, KeyCode.DIGIT8};
         for (int i = 0; i < digits.length; i++) {
             int index = i;
             scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
@@ -200,7 +201,7 @@ public final class MainWindow extends BorderPane {
         MenuItem about = new MenuItem("About Flightdeck");
         about.setOnAction(e -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION, "A performance workbench for the JVM.\n"
-                    + "Shortcuts: Ctrl+O open, Ctrl+Shift+O add a file to this analysis, Ctrl+W close, Ctrl+1…6 views, Ctrl+T threads, Esc whole recording, "
+                    + "Shortcuts: Ctrl+O open, Ctrl+Shift+O add a file to this analysis, Ctrl+W close, Ctrl+1…8 views, Ctrl+T threads, Esc whole recording, "
                     + "Ctrl+Shift+D dark theme.");
             a.setHeaderText("Flightdeck " + Version.get());
             a.initOwner(getScene().getWindow());

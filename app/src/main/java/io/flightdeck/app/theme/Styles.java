@@ -19,6 +19,16 @@ public final class Styles {
     public static final String BREADCRUMB = "fd-breadcrumb";
     public static final String NUMERIC = "fd-numeric";
     public static final String EMPTY = "fd-empty";
+    public static final String BADGE = "fd-badge";
+    public static final String BADGE_INFO = "fd-badge-info";
+    public static final String BADGE_WARNING = "fd-badge-warning";
+    public static final String BADGE_CRITICAL = "fd-badge-critical";
+    public static final String SCORE = "fd-score";
+    public static final String GROUP_HEADING = "fd-group-heading";
+    public static final String FINDING_TITLE = "fd-finding-title";
+    public static final String CODE = "fd-code";
+    public static final String CALLOUT = "fd-callout";
+    public static final String LINK_ROW = "fd-link-row";
 
     private Styles() {
     }

@@ -1,6 +1,7 @@
 package io.flightdeck.app.workspace;
 
 import io.flightdeck.app.cpu.CpuView;
+import io.flightdeck.app.findings.FindingsView;
 import io.flightdeck.app.gc.GcView;
 import io.flightdeck.app.heap.HistogramView;
 import io.flightdeck.app.io.IoView;
@@ -29,22 +30,25 @@ import javafx.scene.layout.Region;
 
 /**
  * Everything about one recording (and the GC log and histograms read with it): a bar with the selected time range
- * (a chip that resets it) and the thread filter, above the views the sources have data for (Overview, CPU, Memory,
- * Locks & threads, GC, I/O & exceptions, Heap histogram), each built when first shown.
+ * (a chip that resets it) and the thread filter, above the views the sources have data for (Overview, Findings,
+ * CPU, Memory, Locks & threads, GC, I/O & exceptions, Heap histogram), each built when first shown.
  */
-public final class RecordingView extends BorderPane {
+public final class RecordingView extends BorderPane implements Navigator {
     private final RecordingViewModel vm;
     private final FxWorkMonitor work;
     private final List<Slot> views;
 
     /** A view made the first time it is needed: only the shown ones cost anything. */
     private static final class Slot {
+        final String key;
         final String title;
         final Class<? extends FeatureView> type;
         final java.util.function.Supplier<FeatureView> factory;
         FeatureView view;
 
-        Slot(String title, Class<? extends FeatureView> type, java.util.function.Supplier<FeatureView> factory) {
+        Slot(String key, String title, Class<? extends FeatureView> type,
+                java.util.function.Supplier<FeatureView> factory) {
+            this.key = key;
             this.title = title;
             this.type = type;
             this.factory = factory;
@@ -63,7 +67,7 @@ public final class RecordingView extends BorderPane {
     public RecordingView(RecordingViewModel vm, ThemeManager theme, FxWorkMonitor work) {
         this.vm = vm;
         this.work = work;
-        ViewContext ctx = new ViewContext(vm, theme, work);
+        ViewContext ctx = new ViewContext(vm, theme, work, this);
         views = slots(vm, ctx);
         for (Slot v : views) {
             Tab tab = new Tab(v.title);
@@ -88,20 +92,21 @@ public final class RecordingView extends BorderPane {
         boolean recording = p.sources().stream().anyMatch(s -> s.kind() == io.flightdeck.model.SourceKind.JFR);
         boolean gc = recording || !p.gcPauses().isEmpty() || !p.gcEvents().isEmpty();
         List<Slot> slots = new java.util.ArrayList<>();
-        slots.add(new Slot("Overview", OverviewView.class, () -> new OverviewView(ctx)));
+        slots.add(new Slot("overview", "Overview", OverviewView.class, () -> new OverviewView(ctx)));
+        slots.add(new Slot("findings", "Findings", FindingsView.class, () -> new FindingsView(ctx)));
         if (recording) {
-            slots.add(new Slot("CPU", CpuView.class, () -> new CpuView(ctx)));
-            slots.add(new Slot("Memory", MemoryView.class, () -> new MemoryView(ctx)));
-            slots.add(new Slot("Locks & threads", LocksView.class, () -> new LocksView(ctx)));
+            slots.add(new Slot("cpu", "CPU", CpuView.class, () -> new CpuView(ctx)));
+            slots.add(new Slot("memory", "Memory", MemoryView.class, () -> new MemoryView(ctx)));
+            slots.add(new Slot("locks", "Locks & threads", LocksView.class, () -> new LocksView(ctx)));
         }
         if (gc) {
-            slots.add(new Slot("GC", GcView.class, () -> new GcView(ctx)));
+            slots.add(new Slot("gc", "GC", GcView.class, () -> new GcView(ctx)));
         }
         if (recording) {
-            slots.add(new Slot("I/O & exceptions", IoView.class, () -> new IoView(ctx)));
+            slots.add(new Slot("io", "I/O & exceptions", IoView.class, () -> new IoView(ctx)));
         }
         if (!p.histograms().isEmpty()) {
-            slots.add(new Slot("Heap histogram", HistogramView.class, () -> new HistogramView(ctx, vm.tasks())));
+            slots.add(new Slot("heap", "Heap histogram", HistogramView.class, () -> new HistogramView(ctx, vm.tasks())));
         }
         return List.copyOf(slots);
     }
@@ -127,6 +132,35 @@ public final class RecordingView extends BorderPane {
                 tabs.getSelectionModel().select(t);
             }
         }
+    }
+
+    private Slot slot(String key) {
+        return views.stream().filter(v -> v.key.equals(key)).findFirst().orElse(null);
+    }
+
+    @Override
+    public boolean has(String viewKey) {
+        return slot(viewKey) != null;
+    }
+
+    @Override
+    public String title(String viewKey) {
+        Slot s = slot(viewKey);
+        return s == null ? viewKey : s.title;
+    }
+
+    @Override
+    public void show(String viewKey) {
+        Slot s = slot(viewKey);
+        if (s != null) {
+            select(s.type);
+        }
+    }
+
+    @Override
+    public void showFinding(String findingId) {
+        view(FindingsView.class).select(findingId);
+        select(FindingsView.class);
     }
 
     public void focusThreadFilter() {

@@ -14,8 +14,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 
-/** What every view of a recording gets: its ViewModel, the theme, and helpers for the common wiring. */
-public record ViewContext(RecordingViewModel vm, ThemeManager theme, FxWorkMonitor work) {
+/**
+ * What every view of a recording gets: its ViewModel, the theme, the way to the other views, and helpers for the
+ * common wiring.
+ */
+public record ViewContext(RecordingViewModel vm, ThemeManager theme, FxWorkMonitor work, Navigator navigator) {
 
     public Palette palette() {
         return theme.palette();

@@ -43,7 +43,7 @@ class GcLogAndHistogramViewsTest {
     @Test
     void aGcLogAloneGetsTheOverviewAndTheGcView(FxRobot robot) throws Exception {
         RecordingView view = app.open(robot, LOGS.resolve("g1-gc-all-safepoint.log"));
-        assertThat(tabTitles(view)).containsExactly("Overview", "GC");
+        assertThat(tabTitles(view)).containsExactly("Overview", "Findings", "GC");
         robot.interact(() -> view.select(GcView.class));
         Workbench.until(() -> robot.lookup("#tile-safepoints").tryQuery().isPresent());
         javafx.scene.layout.VBox tile = robot.lookup("#tile-safepoints").queryAs(javafx.scene.layout.VBox.class);

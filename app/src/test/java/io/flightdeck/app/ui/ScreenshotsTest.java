@@ -53,7 +53,7 @@ class ScreenshotsTest {
         Path dir = Path.of(System.getProperty("basedir", "."), "..", "docs", "screenshots").normalize();
         Files.createDirectories(dir);
         RecordingView view = app.open(robot, "mixed-service.jfr");
-        List<Class<? extends FeatureView>> views = List.of(OverviewView.class, CpuView.class, MemoryView.class,
+        List<Class<? extends FeatureView>> views = List.of(OverviewView.class, io.flightdeck.app.findings.FindingsView.class, CpuView.class, MemoryView.class,
                 LocksView.class, GcView.class, IoView.class);
         for (boolean dark : new boolean[]{false, true}) {
             robot.interact(() -> app.theme.setDark(dark));

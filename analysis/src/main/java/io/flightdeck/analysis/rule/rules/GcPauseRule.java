@@ -55,6 +55,7 @@ public final class GcPauseRule implements Rule {
         }
         GcPause longest = pauses.stream().max(Comparator.comparing(GcPause::duration)).orElseThrow();
         double max = longest.duration().toNanos() / 1e9;
+        double at = java.time.Duration.between(ctx.profile().info().start(), longest.start()).toNanos() / 1e9;
         double score = Math.min(70, Scores.logScale(max, NOTICEABLE_SECONDS, 30, 40));
         Findings f = Findings.of(this).score(score).view("gc")
                 .title(longOnes.size() + " GC pauses of " + Text.seconds(NOTICEABLE_SECONDS) + " or more")
@@ -64,6 +65,7 @@ public final class GcPauseRule implements Rule {
                 .explanation("Each pause stops every application thread: requests in flight wait for it.")
                 .evidence("longestSeconds", max).evidence("longPauses", longOnes.size())
                 .evidence("longestKind", longest.kind().label())
+                .window(at, at + max)
                 .recommendation("Set a pause goal the collector can meet (G1: -XX:MaxGCPauseMillis), keep the young "
                         + "generation's survivors small, or use a low-pause collector (ZGC, Shenandoah) when latency "
                         + "matters more than throughput.");
