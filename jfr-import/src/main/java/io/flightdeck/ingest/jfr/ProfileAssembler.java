@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 final class ProfileAssembler {
     private static final Pattern JRE_VERSION = Pattern.compile("JRE \\(([^)]+)\\)");
     private static final Pattern VM_VERSION = Pattern.compile("\\((\\d[^)\\s]*)\\)");
+    private static final Pattern BARE_VERSION = Pattern.compile("(\\d+(?:[.+_-][\\w.+-]*)?)");
 
     /** One decoded chunk with what the import knows about it. */
     record DecodedChunk(ChunkData data, long startNanos, long endNanos, int chunks) {
@@ -238,7 +239,12 @@ final class ProfileAssembler {
             return Optional.of(m.group(1));
         }
         m = VM_VERSION.matcher(jvmVersion);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        if (m.find()) {
+            return Optional.of(m.group(1));
+        }
+        // async-profiler writes the bare runtime version ("25.0.3+9-LTS", "1.8.0_392-b08")
+        m = BARE_VERSION.matcher(jvmVersion.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private Optional<String> opt(String key) {
