@@ -45,7 +45,14 @@ public enum SampleKind {
     /** {@code jdk.ThreadStart}: thread = the new thread, aux = the thread that started it, stack = where. */
     THREAD_START(false, false, false, true),
     /** {@code jdk.ThreadEnd}: thread = the thread that ended. */
-    THREAD_END(false, false, false, false);
+    THREAD_END(false, false, false, false),
+    /**
+     * Wall-clock samples (async-profiler's {@code profiler.WallClockSample}, or its {@code jdk.ExecutionSample}s
+     * that carry a thread state in wall mode): every thread, running or not. weight = ticks the event stands for,
+     * key = the thread state (symbol id, e.g. "STATE_RUNNABLE", "STATE_SLEEPING"). Running ones are also in
+     * {@link #CPU}.
+     */
+    WALL(false, true, true, false);
 
     private final boolean hasDuration;
     private final boolean hasWeight;

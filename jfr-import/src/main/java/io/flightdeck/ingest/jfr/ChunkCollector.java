@@ -54,6 +54,8 @@ final class ChunkCollector {
     private final IdentityHashMap<RecordedMethod, Integer> methodCache = new IdentityHashMap<>();
     private final IdentityHashMap<RecordedThread, Integer> threadCache = new IdentityHashMap<>();
     private final IdentityHashMap<RecordedClass, Integer> classCache = new IdentityHashMap<>();
+    /** Written by async-profiler (its {@code profiler.*} event types are declared), not by the JVM's own recorder. */
+    private final boolean asyncProfiler;
     private int distinctMessages;
     private long handled;
     private Throwable handlerFailure;
@@ -69,6 +71,8 @@ final class ChunkCollector {
         this.types = types;
         this.cancel = cancel;
         this.progress = progress;
+        this.asyncProfiler = eventTypeNames.values().stream().anyMatch(n -> n.startsWith(PROFILER_TYPE_PREFIX));
+        data.asyncProfiler = asyncProfiler;
     }
 
     /** The event types this collector decodes; everything else is skipped by the parser. */
@@ -80,7 +84,7 @@ final class ChunkCollector {
             GC_HEAP_SUMMARY, GC_PHASE_PAUSE, GC_PHASE_PAUSE_LEVEL_1, GC_PHASE_CONCURRENT, G1_GARBAGE_COLLECTION,
             OBJECT_COUNT, OBJECT_COUNT_AFTER_GC, OLD_OBJECT_SAMPLE, JVM_INFORMATION, GC_CONFIGURATION,
             GC_HEAP_CONFIGURATION, CPU_INFORMATION, OS_INFORMATION, PHYSICAL_MEMORY, CONTAINER_CONFIGURATION,
-            ACTIVE_SETTING);
+            ACTIVE_SETTING, PROFILER_WALL_CLOCK_SAMPLE);
 
     /** The types that describe the JVM (what a summary needs). */
     static final List<String> FACT_TYPES = List.of(JVM_INFORMATION, GC_CONFIGURATION, GC_HEAP_CONFIGURATION,
@@ -92,6 +96,7 @@ final class ChunkCollector {
             stream.setReuse(true);
             register(stream, EXECUTION_SAMPLE, sample(SampleKind.CPU));
             register(stream, NATIVE_METHOD_SAMPLE, sample(SampleKind.NATIVE));
+            register(stream, PROFILER_WALL_CLOCK_SAMPLE, wallClockSample());
             register(stream, OBJECT_ALLOCATION_SAMPLE, allocation(SampleKind.ALLOCATION, F_WEIGHT));
             register(stream, OBJECT_ALLOCATION_IN_NEW_TLAB, allocation(SampleKind.ALLOCATION_IN_NEW_TLAB, F_TLAB_SIZE));
             register(stream, OBJECT_ALLOCATION_OUTSIDE_TLAB,
@@ -192,7 +197,50 @@ final class ChunkCollector {
         SampleSet.Builder out = data.samples(kind);
         Field thread = new Field(F_SAMPLED_THREAD);
         Field stack = new Field(F_STACK_TRACE);
-        return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0, 1, -1, -1);
+        if (kind != SampleKind.CPU || !asyncProfiler) {
+            return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0, 1, -1, -1);
+        }
+        // async-profiler in wall mode (2.x/3.x) writes every thread's samples as jdk.ExecutionSample with the
+        // thread's OS state: only the running ones are CPU time; all of them are wall-clock samples
+        SampleSet.Builder wall = data.samples(SampleKind.WALL);
+        Field state = new Field(F_STATE);
+        return e -> {
+            long t = nanos(e.getStartTime());
+            int th = thread(thread.get(e));
+            int st = stack(stack.get(e));
+            String s = state.getString(e);
+            if (s == null || s.equals(STATE_DEFAULT)) {
+                out.add(t, th, st, 0, 1, -1, -1);
+                return;
+            }
+            wall.add(t, th, st, 0, 1, data.symbols.intern(s), -1);
+            if (isRunning(s)) {
+                out.add(t, th, st, 0, 1, -1, -1);
+            }
+        };
+    }
+
+    /** async-profiler's wall-clock samples (4.x); one event can stand for several ticks of an idle thread. */
+    private Consumer<RecordedEvent> wallClockSample() {
+        SampleSet.Builder wall = data.samples(SampleKind.WALL);
+        Field thread = new Field(F_SAMPLED_THREAD);
+        Field stack = new Field(F_STACK_TRACE);
+        Field state = new Field(F_STATE);
+        Field samples = new Field(F_SAMPLES);
+        return e -> {
+            String s = state.getString(e);
+            long ticks = samples.present(e) ? Math.max(1, samples.getLong(e)) : 1;
+            wall.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0, ticks,
+                    s == null ? -1 : data.symbols.intern(s), -1);
+        };
+    }
+
+    /** async-profiler's state when it cannot tell (CPU and itimer modes sample running threads only). */
+    static final String STATE_DEFAULT = "STATE_DEFAULT";
+
+    /** A thread state (async-profiler's or the JVM's names) in which the thread was on a CPU. */
+    static boolean isRunning(String state) {
+        return state.equals("STATE_RUNNABLE") || state.equals("STATE_RUNNING") || state.equals("RUNNABLE");
     }
 
     private Consumer<RecordedEvent> allocation(SampleKind kind, String weightField) {
@@ -536,7 +584,9 @@ final class ChunkCollector {
             return cached;
         }
         String name = t.getJavaName();
-        if (name == null) {
+        if (asyncProfiler) {
+            name = AsyncProfilerThreads.name(name, t.getOSName());
+        } else if (name == null) {
             name = t.getOSName();
         }
         if (name == null) {

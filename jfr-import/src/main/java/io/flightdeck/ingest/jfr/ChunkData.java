@@ -50,6 +50,8 @@ final class ChunkData {
     final Map<String, String> facts = new HashMap<>();
     final Map<String, Long> numericFacts = new HashMap<>();
     Instant jvmStartTime;
+    /** The chunk was written by async-profiler (see {@link AsyncProfilerThreads}). */
+    boolean asyncProfiler;
 
     // times are epoch nanoseconds and durations nanoseconds: there can be hundreds of thousands of these
 

@@ -415,6 +415,13 @@ public final class JfrImporter {
                 decoded += e.getValue()[0];
             }
         }
+        // as `jfr summary` does, a type the recording declares but has no event of is counted as 0: "recorded,
+        // none happened" differs from "not recorded" (async-profiler declares its sample types whatever it samples)
+        for (String declared : metadata.eventNames().values()) {
+            if (ChunkCollector.DECODED_TYPES.contains(declared)) {
+                counts.computeIfAbsent(declared, k -> new long[2]);
+            }
+        }
         return decoded;
     }
 

@@ -38,6 +38,10 @@ public final class JfrTypes {
     public static final String EXCEPTION_STATISTICS = "jdk.ExceptionStatistics";
     public static final String THREAD_START = "jdk.ThreadStart";
     public static final String THREAD_END = "jdk.ThreadEnd";
+    /** async-profiler's wall-clock sample (4.x): a thread's stack and OS state, {@code samples} ticks in one event. */
+    public static final String PROFILER_WALL_CLOCK_SAMPLE = "profiler.WallClockSample";
+    /** The name prefix of the event types only async-profiler writes. */
+    public static final String PROFILER_TYPE_PREFIX = "profiler.";
 
     // time series
     public static final String CPU_LOAD = "jdk.CPULoad";
@@ -97,4 +101,6 @@ public final class JfrTypes {
     public static final String F_HEAP_SPACE = "heapSpace";
     public static final String F_COMMITTED_SIZE = "committedSize";
     public static final String F_TYPE = "type";
+    public static final String F_STATE = "state";
+    public static final String F_SAMPLES = "samples";
 }

@@ -40,6 +40,7 @@ import java.util.regex.Pattern;
 final class ProfileAssembler {
     private static final Pattern JRE_VERSION = Pattern.compile("JRE \\(([^)]+)\\)");
     private static final Pattern VM_VERSION = Pattern.compile("\\((\\d[^)\\s]*)\\)");
+    private static final Pattern BARE_VERSION = Pattern.compile("(\\d+(?:[.+_-][\\w.+-]*)?)");
 
     /** One decoded chunk with what the import knows about it. */
     record DecodedChunk(ChunkData data, long startNanos, long endNanos, int chunks) {
@@ -62,6 +63,7 @@ final class ProfileAssembler {
     private long startNanos = Long.MAX_VALUE;
     private long endNanos = Long.MIN_VALUE;
     private int chunks;
+    private boolean asyncProfiler;
 
     ProfileAssembler() {
         for (SampleKind kind : SampleKind.values()) {
@@ -130,6 +132,7 @@ final class ProfileAssembler {
                     o.root()));
         }
         settings.addAll(d.settings);
+        asyncProfiler |= d.asyncProfiler;
         facts.putAll(d.facts);
         numericFacts.putAll(d.numericFacts);
         if (d.jvmStartTime != null) {
@@ -138,6 +141,9 @@ final class ProfileAssembler {
     }
 
     Profile build(SourceInfo source, String formatVersion, Map<String, EventTypeStats> eventStats) {
+        if (asyncProfiler && samples.get(SampleKind.CPU).size() == 0) {
+            runningWallSamplesAsCpu();
+        }
         EnumMap<SampleKind, SampleSet> sets = new EnumMap<>(SampleKind.class);
         samples.forEach((k, b) -> sets.put(k, b.build()));
         EnumMap<SeriesKey, TimeSeries> built = new EnumMap<>(SeriesKey.class);
@@ -150,6 +156,23 @@ final class ProfileAssembler {
         return new Profile(source, info(formatVersion, gcEvents), symbols.build(), methods.build(), frames.build(),
                 stacks.build(), threads.build(), sets, built, gcEvents, gc.pauses(), gc.phases(), histograms(),
                 oldObjects, eventStats, settingsByType());
+    }
+
+    /**
+     * async-profiler in wall mode (4.x) writes no jdk.ExecutionSample, only wall-clock samples with the thread's OS
+     * state; the running ones are where the CPU time went, one CPU sample per tick.
+     */
+    private void runningWallSamplesAsCpu() {
+        SampleSet wall = samples.get(SampleKind.WALL).build();
+        SampleSet.Builder cpu = samples.get(SampleKind.CPU);
+        for (int i = 0; i < wall.size(); i++) {
+            String state = wall.key(i) < 0 ? null : symbols.get(wall.key(i));
+            if (state != null && ChunkCollector.isRunning(state)) {
+                for (long tick = 0; tick < wall.weight(i); tick++) {
+                    cpu.add(wall.timeNanos(i), wall.thread(i), wall.stack(i), 0, 1, -1, -1);
+                }
+            }
+        }
     }
 
     /** Heap growth between consecutive collections that report heap sizes, per second. */
@@ -216,7 +239,12 @@ final class ProfileAssembler {
             return Optional.of(m.group(1));
         }
         m = VM_VERSION.matcher(jvmVersion);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        if (m.find()) {
+            return Optional.of(m.group(1));
+        }
+        // async-profiler writes the bare runtime version ("25.0.3+9-LTS", "1.8.0_392-b08")
+        m = BARE_VERSION.matcher(jvmVersion.strip());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private Optional<String> opt(String key) {
@@ -256,8 +284,47 @@ final class ProfileAssembler {
                 result.computeIfAbsent(s.eventType(), k -> new TreeMap<>()).put(s.name(), s.value());
             }
         }
+        if (asyncProfiler) {
+            samplingPeriod(result);
+        }
         result.replaceAll((k, v) -> Map.copyOf(v));
         return result;
+    }
+
+    /** async-profiler's engines whose sampling interval is a time in nanoseconds (others count events). */
+    private static final java.util.Set<String> TIMED_ENGINES = java.util.Set.of("cpu", "itimer", "ctimer", "wall");
+
+    /**
+     * async-profiler gives the CPU sampling interval as "interval" (nanoseconds for its timed engines) where the
+     * JVM's recorder gives "period"; the period is added in the JVM's form so sample counts convert to time.
+     */
+    static void samplingPeriod(Map<String, Map<String, String>> settings) {
+        Map<String, String> exec = settings.get(JfrTypes.EXECUTION_SAMPLE);
+        if (exec == null || exec.containsKey("period") || !exec.containsKey("interval")) {
+            return;
+        }
+        String event = null;
+        for (Map<String, String> s : settings.values()) {
+            if (s.get("event") != null) {
+                event = s.get("event");
+            }
+        }
+        boolean timed = event == null;
+        if (event != null) {
+            for (String e : event.split("[,\\s]+")) {
+                timed |= TIMED_ENGINES.contains(e.strip());
+            }
+        }
+        try {
+            long nanos = Long.parseLong(exec.get("interval").strip());
+            if (timed && nanos > 0) {
+                Map<String, String> withPeriod = new TreeMap<>(exec);
+                withPeriod.put("period", nanos % 1_000_000 == 0 ? nanos / 1_000_000 + " ms" : nanos + " ns");
+                settings.put(JfrTypes.EXECUTION_SAMPLE, withPeriod);
+            }
+        } catch (NumberFormatException notNanos) {
+            // an interval with a unit or of an event counter: not a period
+        }
     }
 
     static Instant instant(long epochNanos) {
