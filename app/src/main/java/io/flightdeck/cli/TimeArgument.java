@@ -17,13 +17,13 @@ import java.util.regex.Pattern;
  * {@code 12.5}, {@code 12.5s}, {@code 1500ms}, {@code 2m}) or a point in time (ISO-8601 with or without offset;
  * without one it is UTC, the zone reports are in; a bare time of day is taken on the recording's start date).
  */
-final class TimeArgument {
+public final class TimeArgument {
     private static final Pattern OFFSET = Pattern.compile("\\+?(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)?");
 
     private TimeArgument() {
     }
 
-    static Instant parse(String option, String text, Instant recordingStart) {
+    public static Instant parse(String option, String text, Instant recordingStart) {
         String t = text.strip();
         Matcher m = OFFSET.matcher(t.toLowerCase(Locale.ROOT));
         if (m.matches()) {

@@ -17,7 +17,50 @@ public final class BundledSamples {
     public static final List<String> ALL = List.of("mixed-service.jfr", "cpu-hotspot.jfr", "lock-contention.jfr",
             "allocation-churn.jfr", "multi-chunk.jfr");
 
+    /**
+     * The session the app opens when started without a file: the audit-trail lock fixed, its baseline and
+     * candidate recordings, a budget and notes (sessions/audit-trail.flightdeck).
+     */
+    public static final String SESSION = "audit-trail.flightdeck";
+
+    /** The recordings {@link #SESSION} names (as {@code ../recordings/NAME} relative to the session file). */
+    public static final List<String> SESSION_RECORDINGS = List.of("lock-contention.jfr", "lock-contention-fixed.jfr");
+
     private BundledSamples() {
+    }
+
+    /**
+     * Copies the bundled session and the recordings it names to a temporary folder, keeping their layout
+     * ({@code sessions/audit-trail.flightdeck} next to {@code recordings/*.jfr}) so the session's relative paths
+     * still resolve; the copies are deleted when the JVM exits. Returns the session file.
+     */
+    public static Path extractSession() {
+        try {
+            Path dir = Files.createTempDirectory("flightdeck-samples-");
+            dir.toFile().deleteOnExit();
+            Path recordings = Files.createDirectory(dir.resolve("recordings"));
+            recordings.toFile().deleteOnExit();
+            for (String name : SESSION_RECORDINGS) {
+                copy(name, recordings.resolve(name));
+            }
+            Path sessions = Files.createDirectory(dir.resolve("sessions"));
+            sessions.toFile().deleteOnExit();
+            Path session = sessions.resolve(SESSION);
+            copy("sessions/" + SESSION, session);
+            return session;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(String resource, Path file) throws IOException {
+        try (InputStream in = BundledSamples.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no bundled sample named " + resource);
+            }
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            file.toFile().deleteOnExit();
+        }
     }
 
     /**

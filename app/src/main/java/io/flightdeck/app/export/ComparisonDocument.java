@@ -117,7 +117,7 @@ public final class ComparisonDocument {
                 + (s.gc() == null ? "GC unknown" : s.gc()) + ", " + Format.seconds(s.durationSeconds());
     }
 
-    static String value(double v, String unit) {
+    public static String value(double v, String unit) {
         return switch (unit) {
             case "s" -> Format.seconds(v);
             case "B/s" -> Format.bytesPerSecond(v);

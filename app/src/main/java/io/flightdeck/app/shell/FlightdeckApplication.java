@@ -1,7 +1,6 @@
 package io.flightdeck.app.shell;
 
 import io.flightdeck.app.Version;
-import io.flightdeck.samples.BundledSamples;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -12,8 +11,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The desktop app: builds the {@link Workbench}, then opens the files given on the command line, or the bundled
- * sample recording when there are none.
+ * The desktop app: builds the {@link Workbench}, then opens the files given on the command line (recordings, GC
+ * logs, histograms, sessions), or the bundled sample session when there are none: a lock-contention fix, its
+ * baseline and candidate recordings and their comparison.
  */
 public final class FlightdeckApplication extends Application {
 
@@ -28,10 +28,6 @@ public final class FlightdeckApplication extends Application {
         stage.setOnHidden(e -> Platform.exit());
         workbench.show(stage, 1280, 860);
         List<String> files = getParameters().getRaw();
-        if (files.isEmpty()) {
-            workbench.viewModel().open(BundledSamples.extract(BundledSamples.DEFAULT));
-        } else {
-            workbench.viewModel().open(files.stream().map(Path::of).toList());
-        }
+        workbench.openStartup(files.stream().map(Path::of).toList());
     }
 }

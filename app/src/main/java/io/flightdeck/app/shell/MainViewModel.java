@@ -1,6 +1,21 @@
 package io.flightdeck.app.shell;
 
+import io.flightdeck.analysis.compare.Budget;
+import io.flightdeck.analysis.compare.ComparisonReport;
+import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.app.Version;
+import io.flightdeck.app.compare.CompareViewModel;
+import io.flightdeck.app.export.AnalysisDocument;
+import io.flightdeck.app.export.ComparisonDocument;
+import io.flightdeck.app.export.JsonExport;
+import io.flightdeck.app.export.OutputTarget;
+import io.flightdeck.app.export.ReportDocument;
+import io.flightdeck.app.export.ReportFormat;
+import io.flightdeck.app.export.Renderers;
+import io.flightdeck.app.export.SessionSections;
+import io.flightdeck.app.session.Session;
+import io.flightdeck.app.session.SessionFiles;
+import io.flightdeck.app.session.SessionViewModel;
 import io.flightdeck.app.task.TaskRunner;
 import io.flightdeck.app.telemetry.ImportEvent;
 import io.flightdeck.app.workspace.RecordingViewModel;
@@ -10,20 +25,30 @@ import io.flightdeck.ingest.ProfileLoader;
 import io.flightdeck.model.Profile;
 import io.flightdeck.model.SourceKind;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The workbench as a whole: the open recordings, opening more (in the background), recent files, the status line.
+ * The workbench as a whole: the open recordings and comparisons, opening more (in the background), the open
+ * session, recent files, the status line, exporting reports.
  */
 public final class MainViewModel {
     private static final int RECENT = 10;
@@ -33,6 +58,8 @@ public final class MainViewModel {
     private final Preferences prefs;
     private final ObservableList<RecordingViewModel> recordings = FXCollections.observableArrayList();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final ObservableList<CompareViewModel> comparisons = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<SessionViewModel> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private BiConsumer<Path, String> onError = (file, message) -> { };
 
@@ -58,6 +85,24 @@ public final class MainViewModel {
         return recent;
     }
 
+    /** The open comparisons, each shown in a tab of its own. */
+    public ObservableList<CompareViewModel> comparisons() {
+        return comparisons;
+    }
+
+    /** The open session, or null. */
+    public ReadOnlyObjectProperty<SessionViewModel> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public SessionViewModel session() {
+        return session.get();
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -73,6 +118,15 @@ public final class MainViewModel {
      * other files in tabs of their own, since it is not clear which recording they belong to).
      */
     public void open(List<Path> files) {
+        List<Path> sessions = files.stream().filter(SessionFiles::isSession).toList();
+        if (!sessions.isEmpty()) {
+            openSession(sessions.getFirst());
+            List<Path> rest = files.stream().filter(f -> !sessions.contains(f)).toList();
+            if (!rest.isEmpty()) {
+                open(rest);
+            }
+            return;
+        }
         if (files.size() == 1) {
             open(files.getFirst());
             return;
@@ -80,7 +134,7 @@ public final class MainViewModel {
         status.set("Opening " + files.size() + " files…");
         tasks.run("Looking at " + files.size() + " files", (progress, cancel) -> groups(files), groups -> {
             for (List<Path> group : groups) {
-                openTogether(group, null);
+                openTogether(group, null, r -> { });
             }
         }, error -> status.set("Could not open the files: " + error.getMessage()));
     }
@@ -136,7 +190,16 @@ public final class MainViewModel {
     }
 
     public void open(Path file) {
-        openTogether(List.of(file), null);
+        if (SessionFiles.isSession(file)) {
+            openSession(file);
+            return;
+        }
+        openTogether(List.of(file), null, r -> { });
+    }
+
+    /** Opens files of one JVM run in a tab and hands the recording over once it is open (FX thread). */
+    public void open(List<Path> files, Consumer<RecordingViewModel> onOpened) {
+        openTogether(files, null, onOpened);
     }
 
     /**
@@ -150,34 +213,26 @@ public final class MainViewModel {
                 all.add(f);
             }
         }
-        openTogether(all, recording);
+        openTogether(all, recording, r -> { });
     }
 
-    private void openTogether(List<Path> files, RecordingViewModel replacing) {
+    private void openTogether(List<Path> files, RecordingViewModel replacing, Consumer<RecordingViewModel> onOpened) {
         Path first = files.getFirst();
         String what = files.size() == 1 ? first.getFileName().toString()
                 : first.getFileName() + " and " + (files.size() - 1) + " more";
         status.set("Opening " + what + "…");
         tasks.run("Opening " + what, (progress, cancel) -> {
-            ImportEvent event = new ImportEvent();
-            event.begin();
-            Profile profile = loader.loadTogether(files, progress, cancel);
-            event.file = first.toString();
-            long bytes = 0;
-            for (Path f : files) {
-                bytes += Files.size(f);
-            }
-            event.bytes = bytes;
-            event.commit();
-            return profile;
+            return load(files, progress, cancel);
         }, profile -> {
             RecordingViewModel opened = new RecordingViewModel(profile, tasks, Version.get());
             int index = replacing == null ? -1 : recordings.indexOf(replacing);
             if (index >= 0) {
                 recordings.set(index, opened);
+                replaced(replacing, opened);
             } else {
                 recordings.add(opened);
             }
+            onOpened.accept(opened);
             files.forEach(this::remember);
             List<String> warnings = profile.sources().stream().flatMap(s -> s.warnings().stream()).toList();
             status.set(warnings.isEmpty() ? "Opened " + what : "Opened " + what + " with warnings: " + warnings.getFirst());
@@ -189,15 +244,291 @@ public final class MainViewModel {
         });
     }
 
+    private Profile load(List<Path> files, io.flightdeck.ingest.ProgressListener progress,
+            io.flightdeck.ingest.CancellationToken cancel) throws Exception {
+        ImportEvent event = new ImportEvent();
+        event.begin();
+        Profile profile = loader.loadTogether(files, progress, cancel);
+        event.file = files.getFirst().toString();
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        event.bytes = bytes;
+        event.commit();
+        return profile;
+    }
+
+    /** A recording's files were read again (a file added): what pointed at the old analysis follows. */
+    private void replaced(RecordingViewModel old, RecordingViewModel now) {
+        for (CompareViewModel c : comparisons) {
+            if (c.baseline() == old || c.candidate() == old) {
+                c.setSides(c.baseline() == old ? now : c.baseline(), c.candidate() == old ? now : c.candidate());
+            }
+        }
+        SessionViewModel s = session.get();
+        if (s != null) {
+            if (s.baselineProperty().get() == old) {
+                s.baselineProperty().set(now);
+                s.touch();
+            }
+            if (s.candidateProperty().get() == old) {
+                s.candidateProperty().set(now);
+                s.touch();
+            }
+        }
+    }
+
     public void close(RecordingViewModel recording) {
         recordings.remove(recording);
+        for (CompareViewModel c : comparisons) {
+            if (c.baseline() == recording || c.candidate() == recording) {
+                c.setSides(c.baseline() == recording ? null : c.baseline(),
+                        c.candidate() == recording ? null : c.candidate());
+            }
+        }
+        SessionViewModel s = session.get();
+        if (s != null) {
+            if (s.baselineProperty().get() == recording) {
+                s.baselineProperty().set(null);
+            }
+            if (s.candidateProperty().get() == recording) {
+                s.candidateProperty().set(null);
+            }
+        }
+    }
+
+    // ---- comparisons ----
+
+    /** Opens a comparison of two open recordings (either may be null: the view lets the user choose). */
+    public CompareViewModel compare(RecordingViewModel baseline, RecordingViewModel candidate) {
+        CompareViewModel c = new CompareViewModel(tasks, Version.get());
+        comparisons.add(c);
+        c.setSides(baseline, candidate);
+        return c;
+    }
+
+    public void closeComparison(CompareViewModel comparison) {
+        comparison.cancel();
+        comparisons.remove(comparison);
+        SessionViewModel s = session.get();
+        if (s != null && s.comparisonProperty().get() == comparison) {
+            s.comparisonProperty().set(null);
+        }
+    }
+
+    // ---- sessions ----
+
+    /** Starts a session whose baseline is this recording (replacing the open session). */
+    public SessionViewModel newSession(RecordingViewModel baseline) {
+        SessionViewModel s = SessionViewModel.startingFrom(baseline);
+        session.set(s);
+        status.set("New session from " + baseline.label() + ": set a candidate to compare with it");
+        return s;
+    }
+
+    /** Closes the session (its tabs stay open). */
+    public void closeSession() {
+        session.set(null);
+    }
+
+    /** The session's candidate is this recording: the comparison of the two opens (or follows). */
+    public CompareViewModel setCandidate(RecordingViewModel candidate) {
+        SessionViewModel s = session.get();
+        if (s == null) {
+            throw new IllegalStateException("no session is open");
+        }
+        s.setCandidate(candidate);
+        CompareViewModel c = s.comparisonProperty().get();
+        if (c == null || !comparisons.contains(c)) {
+            c = new CompareViewModel(tasks, Version.get());
+            useSessionBudget(c, s);
+            comparisons.add(c);
+            s.comparisonProperty().set(c);
+            c.budgetProperty().addListener((obs, old, now) -> s.touch());
+        }
+        c.setSides(s.baselineProperty().get(), candidate);
+        return c;
+    }
+
+    private void useSessionBudget(CompareViewModel c, SessionViewModel s) {
+        try {
+            c.setBudget(s.file() == null ? s.session().name() : s.file().getFileName().toString(),
+                    s.session().budget());
+        } catch (Budget.BudgetException e) {
+            status.set("The session's budget is not valid: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Opens a session: reads it, opens its baseline and candidate runs (in the background, each as a tab, with
+     * their saved time ranges and thread filters) and, when it has a candidate, their comparison with the
+     * session's budget.
+     */
+    public void openSession(Path file) {
+        status.set("Opening the session " + file.getFileName() + "…");
+        tasks.run("Opening the session " + file.getFileName(), (progress, cancel) -> {
+            Session read = SessionFiles.read(file);
+            List<Path> base = read.baseline().paths(file);
+            List<Path> cand = read.candidate() == null || read.candidate().files().isEmpty() ? null
+                    : read.candidate().paths(file);
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<Profile> b = pool.submit(() -> load(base, (f, st) -> progress.progress(f / 2, st), cancel));
+                Future<Profile> c = cand == null ? null : pool.submit(() -> load(cand,
+                        (f, st) -> progress.progress(0.5 + f / 2, st), cancel));
+                return new Object[]{read, b.get(), c == null ? null : c.get(), base, cand};
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception ex ? ex : e;
+            }
+        }, loaded -> {
+            Session read = (Session) loaded[0];
+            SessionViewModel s = new SessionViewModel(read, file);
+            RecordingViewModel base = new RecordingViewModel((Profile) loaded[1], tasks, Version.get());
+            SessionViewModel.apply(read.baseline(), base);
+            recordings.add(base);
+            s.baselineProperty().set(base);
+            session.set(s);
+            ((List<?>) loaded[3]).forEach(p -> remember((Path) p));
+            if (loaded[2] != null) {
+                RecordingViewModel cand = new RecordingViewModel((Profile) loaded[2], tasks, Version.get());
+                SessionViewModel.apply(read.candidate(), cand);
+                recordings.add(cand);
+                s.candidateProperty().set(cand);
+                ((List<?>) loaded[4]).forEach(p -> remember((Path) p));
+                CompareViewModel c = new CompareViewModel(tasks, Version.get());
+                useSessionBudget(c, s);
+                comparisons.add(c);
+                s.comparisonProperty().set(c);
+                c.setSides(base, cand);
+                c.budgetProperty().addListener((obs, old, now) -> s.touch());
+            }
+            remember(file);
+            status.set("Opened the session " + file.getFileName());
+        }, error -> {
+            String message = error instanceof ImportException ? error.getMessage()
+                    : file.getFileName() + ": could not open the session (" + error + ")";
+            status.set(message);
+            onError.accept(error instanceof ImportException ie && ie.file() != null ? ie.file() : file, message);
+        });
+    }
+
+    /** Saves the open session to {@code file} in the background (atomically); runs {@code onSaved} after. */
+    public void saveSession(Path file, Runnable onSaved) {
+        SessionViewModel s = session.get();
+        if (s == null) {
+            return;
+        }
+        Session toSave = s.toSave();
+        status.set("Saving the session to " + file.getFileName() + "…");
+        tasks.run("Saving the session", (progress, cancel) -> {
+            SessionViewModel.write(toSave, file);
+            return file;
+        }, saved -> {
+            s.saved(toSave, saved);
+            remember(saved);
+            status.set("Saved the session to " + saved);
+            onSaved.run();
+        }, error -> {
+            status.set("Could not save the session: " + error.getMessage());
+            onError.accept(file, "Could not save the session: " + error.getMessage()
+                    + ". The file on disk was not changed.");
+        });
+    }
+
+    // ---- reports ----
+
+    /** The format a report file's name asks for (.md, .html, .json, anything else plain text). */
+    public static ReportFormat formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return ReportFormat.MD;
+        }
+        if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return ReportFormat.HTML;
+        }
+        if (name.endsWith(".json")) {
+            return ReportFormat.JSON;
+        }
+        return ReportFormat.TEXT;
+    }
+
+    /**
+     * The report of a recording (its analysis of the current selection) or of a comparison (with the session's
+     * name, stage, runs and notes when it is the session's), rendered as the CLI's {@code analyze}, {@code compare}
+     * and {@code export} commands render them.
+     */
+    public String report(Object what, ReportFormat format) {
+        SessionViewModel s = session.get();
+        if (what instanceof CompareViewModel c) {
+            ComparisonReport r = c.report();
+            if (r == null) {
+                throw new IllegalStateException("the comparison has no result yet");
+            }
+            if (s != null && s.comparisonProperty().get() == c) {
+                Session current = s.current();
+                if (format == ReportFormat.JSON) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("session", current);
+                    out.put("comparison", r);
+                    return JsonExport.render(out);
+                }
+                return Renderers.render(ComparisonDocument.of(r, SessionSections.title(current),
+                        SessionSections.facts(current, sessionFile(s)), SessionSections.leading(current)), format);
+            }
+            return format == ReportFormat.JSON ? JsonExport.render(r)
+                    : Renderers.render(ComparisonDocument.of(r), format);
+        }
+        if (what instanceof RecordingViewModel rv) {
+            if (rv.snapshot() == null) {
+                throw new IllegalStateException("the analysis of " + rv.label() + " is not ready yet");
+            }
+            AnalysisReport r = rv.snapshot().report();
+            if (s != null && s.baselineProperty().get() == rv && s.candidateProperty().get() == null) {
+                Session current = s.current();
+                if (format == ReportFormat.JSON) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("session", current);
+                    out.put("analysis", r);
+                    return JsonExport.render(out);
+                }
+                ReportDocument doc = AnalysisDocument.of(r);
+                return Renderers.render(SessionSections.prepend(doc, current, sessionFile(s)), format);
+            }
+            return format == ReportFormat.JSON ? JsonExport.render(r) : Renderers.render(AnalysisDocument.of(r), format);
+        }
+        throw new IllegalArgumentException("nothing to report on");
+    }
+
+    private static Path sessionFile(SessionViewModel s) {
+        return s.file() != null ? s.file() : Path.of("(not saved yet)");
+    }
+
+    /** Writes the report of a recording or comparison to {@code file} (format from its name) in the background. */
+    public void exportReport(Object what, Path file) {
+        ReportFormat format = formatOf(file);
+        String text;
+        try {
+            text = report(what, format);
+        } catch (RuntimeException e) {
+            status.set("Nothing to export: " + e.getMessage());
+            onError.accept(file, e.getMessage());
+            return;
+        }
+        tasks.run("Writing the report " + file.getFileName(), (progress, cancel) -> {
+            OutputTarget.writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+            return file;
+        }, written -> status.set("Wrote the report to " + written), error -> {
+            status.set("Could not write the report: " + error.getMessage());
+            onError.accept(file, "Could not write the report: " + error.getMessage());
+        });
     }
 
     private void remember(Path file) {
-        Path absolute = file.toAbsolutePath();
-        if (absolute.getParent() != null && absolute.getParent().getFileName() != null
-                && absolute.getParent().getFileName().toString().startsWith("flightdeck-samples-")) {
-            return; // the bundled sample's temporary copy is not worth remembering
+        Path absolute = file.toAbsolutePath().normalize();
+        for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().startsWith("flightdeck-samples-")) {
+                return; // the bundled samples' temporary copies are not worth remembering
+            }
         }
         List<Path> updated = new ArrayList<>(recent);
         updated.remove(absolute);

@@ -1,6 +1,11 @@
 package io.flightdeck.app.shell;
 
 import io.flightdeck.app.Version;
+import io.flightdeck.app.compare.CompareView;
+import io.flightdeck.app.compare.CompareViewModel;
+import io.flightdeck.app.session.Session;
+import io.flightdeck.app.session.SessionBar;
+import io.flightdeck.app.session.SessionViewModel;
 import io.flightdeck.app.task.FxTaskRunner;
 import io.flightdeck.app.task.TaskRunner;
 import io.flightdeck.app.telemetry.FxWorkMonitor;
@@ -17,6 +22,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -30,12 +36,14 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /**
- * The main window: menus with shortcuts, a tab per open recording, drag-and-drop of files, a status bar, and an
- * error dialog (one line) when a file cannot be read — after which everything else keeps working.
+ * The main window: menus with shortcuts, a tab per open recording and per comparison, the strip of the open
+ * session, drag-and-drop of files, a status bar, and an error dialog (one line) when a file cannot be read — after
+ * which everything else keeps working.
  */
 public final class MainWindow extends BorderPane {
     private final MainViewModel vm;
@@ -43,6 +51,8 @@ public final class MainWindow extends BorderPane {
     private final FxWorkMonitor work;
     private final TabPane recordings = new TabPane();
     private final Label placeholder = new Label("Drop .jfr files here, or File ▸ Open… (Ctrl+O)");
+    private final VBox top = new VBox();
+    private final MenuBar menuBar;
 
     public MainWindow(MainViewModel vm, ThemeManager theme, TaskRunner tasks, FxWorkMonitor work) {
         this.vm = vm;
@@ -54,7 +64,9 @@ public final class MainWindow extends BorderPane {
         StackPane center = new StackPane(placeholder, recordings);
         recordings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(recordings.getTabs()));
         placeholder.visibleProperty().bind(recordings.visibleProperty().not());
-        setTop(menus());
+        menuBar = menus();
+        top.getChildren().add(menuBar);
+        setTop(top);
         setCenter(center);
         setBottom(new StatusBar(vm, tasks instanceof FxTaskRunner fx ? fx.running() : null));
         vm.recordings().addListener((ListChangeListener<RecordingViewModel>) c -> {
@@ -68,6 +80,12 @@ public final class MainWindow extends BorderPane {
                 }
             }
         });
+        vm.comparisons().addListener((ListChangeListener<CompareViewModel>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::addCompareTab);
+            }
+        });
+        vm.sessionProperty().addListener((obs, old, now) -> showSession(now));
         vm.setOnError(this::showError);
         setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -104,7 +122,52 @@ public final class MainWindow extends BorderPane {
     /** The view of the selected recording, if any. */
     public RecordingView currentView() {
         Tab tab = recordings.getSelectionModel().getSelectedItem();
-        return tab == null ? null : (RecordingView) tab.getContent();
+        return tab != null && tab.getContent() instanceof RecordingView rv ? rv : null;
+    }
+
+    /** The comparison in front, if a comparison's tab is selected. */
+    public CompareView currentCompareView() {
+        Tab tab = recordings.getSelectionModel().getSelectedItem();
+        return tab != null && tab.getContent() instanceof CompareView cv ? cv : null;
+    }
+
+    /** The view of a comparison (tests). */
+    public CompareView compareView(CompareViewModel comparison) {
+        for (Tab t : recordings.getTabs()) {
+            if (t.getContent() instanceof CompareView cv && cv.viewModel() == comparison) {
+                return cv;
+            }
+        }
+        return null;
+    }
+
+    /** The session strip, when a session is open. */
+    public SessionBar sessionBar() {
+        return top.getChildren().size() > 1 && top.getChildren().get(1) instanceof SessionBar b ? b : null;
+    }
+
+    private void showSession(SessionViewModel session) {
+        top.getChildren().setAll(menuBar);
+        if (session != null) {
+            top.getChildren().add(new SessionBar(session, this::saveSession));
+        }
+    }
+
+    private void addCompareTab(CompareViewModel comparison) {
+        Tab tab = new Tab();
+        CompareView[] view = new CompareView[1];
+        view[0] = work.time("open a comparison", () -> new CompareView(comparison, vm.recordings(), theme,
+                (files, then) -> vm.open(files, r -> {
+                    then.accept(r);
+                    recordings.getSelectionModel().select(tab);
+                })));
+        tab.setContent(view[0]);
+        tab.textProperty().bind(comparison.titleProperty());
+        tab.setId("compare-tab");
+        tab.getStyleClass().add("fd-compare-tab");
+        tab.setOnClosed(e -> vm.closeComparison(comparison));
+        recordings.getTabs().add(tab);
+        recordings.getSelectionModel().select(tab);
     }
 
     public TabPane recordingTabs() {
@@ -126,6 +189,7 @@ public final class MainWindow extends BorderPane {
                 tab.setText(now.label());
                 tab.setTooltip(new javafx.scene.control.Tooltip(tooltip(now)));
                 tab.setOnClosed(e -> vm.close(now));
+                tab.setContextMenu(tabMenu(now));
                 recordings.getSelectionModel().select(tab);
                 return;
             }
@@ -142,8 +206,41 @@ public final class MainWindow extends BorderPane {
         Tab tab = new Tab(recording.label(), rv);
         tab.setTooltip(new javafx.scene.control.Tooltip(tooltip(recording)));
         tab.setOnClosed(e -> vm.close(recording));
+        tab.setContextMenu(tabMenu(recording));
         recordings.getTabs().add(tab);
         recordings.getSelectionModel().select(tab);
+    }
+
+    /** Right-click on a recording's tab: compare it with another, start a session from it. */
+    private ContextMenu tabMenu(RecordingViewModel recording) {
+        Menu compareWith = new Menu("Compare with");
+        MenuItem newSession = new MenuItem("New Session from This Recording");
+        newSession.setOnAction(e -> vm.newSession(recording));
+        MenuItem asCandidate = new MenuItem("Set as Session Candidate");
+        asCandidate.setOnAction(e -> vm.setCandidate(recording));
+        ContextMenu menu = new ContextMenu(compareWith, new SeparatorMenuItem(), newSession, asCandidate);
+        menu.setOnShowing(e -> {
+            fillCompareWith(compareWith, recording);
+            SessionViewModel s = vm.session();
+            asCandidate.setDisable(s == null || s.baselineProperty().get() == recording);
+        });
+        return menu;
+    }
+
+    private void fillCompareWith(Menu menu, RecordingViewModel baseline) {
+        menu.getItems().clear();
+        for (RecordingViewModel other : vm.recordings()) {
+            if (other != baseline) {
+                MenuItem item = new MenuItem(other.label());
+                item.setOnAction(e -> vm.compare(baseline, other));
+                menu.getItems().add(item);
+            }
+        }
+        if (menu.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(open another recording first)");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
     }
 
     private MenuBar menus() {
@@ -173,22 +270,101 @@ public final class MainWindow extends BorderPane {
                 vm.addTo(v.viewModel(), files.stream().map(File::toPath).toList());
             }
         }));
-        MenuItem close = new MenuItem("Close Recording");
+        MenuItem close = new MenuItem("Close Tab");
         close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
         close.setOnAction(e -> {
             Tab tab = recordings.getSelectionModel().getSelectedItem();
             if (tab != null) {
                 recordings.getTabs().remove(tab);
-                vm.close(((RecordingView) tab.getContent()).viewModel());
+                if (tab.getContent() instanceof RecordingView rv) {
+                    vm.close(rv.viewModel());
+                } else if (tab.getContent() instanceof CompareView cv) {
+                    vm.closeComparison(cv.viewModel());
+                }
             }
         });
+        MenuItem newSession = new MenuItem("New Session from This Recording");
+        newSession.setId("menu-new-session");
+        newSession.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        newSession.setOnAction(e -> current(v -> vm.newSession(v.viewModel())));
+        Menu setCandidate = new Menu("Set Candidate");
+        setCandidate.setId("menu-set-candidate");
+        MenuItem openSession = new MenuItem("Open Session…");
+        openSession.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.ALT_DOWN));
+        openSession.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a Flightdeck session");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Flightdeck sessions",
+                    "*" + Session.EXTENSION), new FileChooser.ExtensionFilter("All files", "*"));
+            File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                vm.openSession(f.toPath());
+            }
+        });
+        MenuItem save = new MenuItem("Save Session");
+        save.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN));
+        save.setOnAction(e -> saveSession());
+        MenuItem saveAs = new MenuItem("Save Session As…");
+        saveAs.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        saveAs.setOnAction(e -> saveSessionAs());
+        MenuItem closeSession = new MenuItem("Close Session");
+        closeSession.setOnAction(e -> vm.closeSession());
+        MenuItem export = new MenuItem("Export Report…");
+        export.setId("menu-export");
+        export.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        export.setOnAction(e -> exportReport());
+        Runnable sessionMenus = () -> {
+            SessionViewModel s = vm.session();
+            newSession.setDisable(currentView() == null);
+            save.setDisable(s == null);
+            saveAs.setDisable(s == null);
+            closeSession.setDisable(s == null);
+            setCandidate.getItems().clear();
+            if (s != null) {
+                for (RecordingViewModel r : vm.recordings()) {
+                    if (r != s.baselineProperty().get()) {
+                        MenuItem item = new MenuItem(r.label());
+                        item.setOnAction(ev -> vm.setCandidate(r));
+                        setCandidate.getItems().add(item);
+                    }
+                }
+            }
+            setCandidate.setDisable(setCandidate.getItems().isEmpty());
+            export.setDisable(currentView() == null && currentCompareView() == null);
+        };
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
             Window w = getScene().getWindow();
             w.hide();
         });
-        Menu file = new Menu("File", null, open, recent, add, close, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, recent, add, close, new SeparatorMenuItem(), newSession,
+                setCandidate, openSession, save, saveAs, closeSession, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
+        file.setOnShowing(e -> sessionMenus.run());
+        // accelerators work with the menu closed: keep their enabled state current
+        recordings.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> sessionMenus.run());
+        vm.sessionProperty().addListener((obs, old, now) -> sessionMenus.run());
+        vm.recordings().addListener((ListChangeListener<RecordingViewModel>) c -> sessionMenus.run());
+        sessionMenus.run();
+
+        MenuItem compare = new MenuItem("Compare…");
+        compare.setId("menu-compare");
+        compare.setAccelerator(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        compare.setOnAction(e -> compareCurrent());
+        Menu compareWith = new Menu("Compare This Recording With");
+        Menu analysis = new Menu("Analysis", null, compare, compareWith);
+        analysis.setOnShowing(e -> {
+            RecordingView v = currentView();
+            compareWith.setDisable(v == null);
+            if (v != null) {
+                fillCompareWith(compareWith, v.viewModel());
+            }
+        });
 
         CheckMenuItem dark = new CheckMenuItem("Dark Theme");
         dark.setSelected(theme.isDark());
@@ -202,12 +378,88 @@ public final class MainWindow extends BorderPane {
         about.setOnAction(e -> {
             Alert a = new Alert(Alert.AlertType.INFORMATION, "A performance workbench for the JVM.\n"
                     + "Shortcuts: Ctrl+O open, Ctrl+Shift+O add a file to this analysis, Ctrl+W close, Ctrl+1…8 views, Ctrl+T threads, Esc whole recording, "
-                    + "Ctrl+Shift+D dark theme.");
+                    + "Ctrl+Shift+C compare, Ctrl+Shift+N new session, Ctrl+Alt+O open session, Ctrl+S / Ctrl+Shift+S save session, "
+                    + "Ctrl+E export report, Ctrl+Shift+D dark theme.");
             a.setHeaderText("Flightdeck " + Version.get());
             a.initOwner(getScene().getWindow());
             a.show();
         });
-        return new MenuBar(file, view, new Menu("Help", null, about));
+        return new MenuBar(file, view, analysis, new Menu("Help", null, about));
+    }
+
+    /**
+     * Analysis ▸ Compare…: a comparison of the recording in front (the baseline) with the most recently opened
+     * other one; the view lets the user change either side.
+     */
+    public CompareViewModel compareCurrent() {
+        RecordingView v = currentView();
+        RecordingViewModel base = v != null ? v.viewModel() : vm.recordings().isEmpty() ? null
+                : vm.recordings().getFirst();
+        RecordingViewModel cand = null;
+        for (RecordingViewModel r : vm.recordings()) {
+            if (r != base) {
+                cand = r;
+            }
+        }
+        return vm.compare(base, cand);
+    }
+
+    private void saveSession() {
+        SessionViewModel s = vm.session();
+        if (s == null) {
+            return;
+        }
+        if (s.file() == null) {
+            saveSessionAs();
+        } else {
+            vm.saveSession(s.file(), () -> { });
+        }
+    }
+
+    private void saveSessionAs() {
+        SessionViewModel s = vm.session();
+        if (s == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the session");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Flightdeck sessions",
+                "*" + Session.EXTENSION));
+        String name = s.session().name() == null ? "session" : s.session().name().replaceAll("[^A-Za-z0-9._-]+", "-");
+        chooser.setInitialFileName(name + Session.EXTENSION);
+        if (s.file() != null && s.file().getParent() != null) {
+            chooser.setInitialDirectory(s.file().getParent().toFile());
+        }
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            Path target = f.getName().endsWith(Session.EXTENSION) ? f.toPath()
+                    : f.toPath().resolveSibling(f.getName() + Session.EXTENSION);
+            vm.saveSession(target, () -> { });
+        }
+    }
+
+    private void exportReport() {
+        Object what = currentCompareView() != null ? currentCompareView().viewModel()
+                : currentView() != null ? currentView().viewModel() : null;
+        if (what == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the report of " + (what instanceof CompareViewModel c ? c.titleProperty().get()
+                : ((RecordingViewModel) what).label()));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Markdown", "*.md"),
+                new FileChooser.ExtensionFilter("HTML", "*.html"), new FileChooser.ExtensionFilter("JSON", "*.json"),
+                new FileChooser.ExtensionFilter("Plain text", "*.txt"));
+        chooser.setInitialFileName("flightdeck-report.md");
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            Path target = f.toPath();
+            if (!f.getName().contains(".") && chooser.getSelectedExtensionFilter() != null) {
+                target = target.resolveSibling(f.getName()
+                        + chooser.getSelectedExtensionFilter().getExtensions().getFirst().substring(1));
+            }
+            vm.exportReport(what, target);
+        }
     }
 
     private static FileChooser chooser(String title) {

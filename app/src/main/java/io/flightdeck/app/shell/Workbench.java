@@ -39,6 +39,18 @@ public final class Workbench {
         stage.show();
     }
 
+    /**
+     * Opens what the app was started with: the files (recordings, GC logs, histograms, sessions), or the bundled
+     * sample session when there are none.
+     */
+    public void openStartup(java.util.List<java.nio.file.Path> files) {
+        if (files.isEmpty()) {
+            viewModel.openSession(io.flightdeck.samples.BundledSamples.extractSession());
+        } else {
+            viewModel.open(files);
+        }
+    }
+
     public ThemeManager theme() {
         return theme;
     }
