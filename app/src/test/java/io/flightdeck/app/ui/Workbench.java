@@ -24,6 +24,10 @@ final class Workbench {
     final MainViewModel vm = wiring.viewModel();
     final MainWindow window = wiring.window();
 
+    io.flightdeck.app.shell.Workbench wiring() {
+        return wiring;
+    }
+
     void show(Stage stage) {
         wiring.show(stage, 1280, 900);
     }
