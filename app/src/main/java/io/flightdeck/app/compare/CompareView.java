@@ -461,6 +461,19 @@ public final class CompareView extends BorderPane {
                 r -> r.change().candidateScore() == null ? "—" : r.change().candidateScore().toString());
         TableColumn<FindingRow, String> culprit = textColumn("Culprit", r -> r.change().finding().culprit() == null
                 ? "—" : r.change().finding().culprit().qualified(), 320);
+        culprit.setCellFactory(c -> new TableCell<>() {
+            {
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS); // Class.method matters most
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
+        baseScore.setPrefWidth(125);
+        candScore.setPrefWidth(135);
         findings.getColumns().addAll(List.of(status, title, category, baseScore, candScore, culprit));
         findings.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         findings.setPlaceholder(new Label("Neither run has a warning or critical finding."));
@@ -562,6 +575,7 @@ public final class CompareView extends BorderPane {
             b.setUserData(k);
             b.setToggleGroup(kinds);
             b.setSelected(k == vm.flameKindProperty().get());
+            b.setMinWidth(Region.USE_PREF_SIZE);
             switcher.getChildren().add(b);
         }
         kinds.selectedToggleProperty().addListener((obs, old, now) -> {
@@ -575,12 +589,16 @@ public final class CompareView extends BorderPane {
         search.setPromptText("Search frames (regex)");
         search.setPrefColumnCount(18);
         search.textProperty().addListener((obs, old, now) -> graph.setSearch(now));
+        search.setMinWidth(Region.USE_PREF_SIZE);
         Button reset = new Button("Reset zoom");
         reset.setOnAction(e -> graph.resetZoom());
-        Label legend = new Label("Width: the larger of the two shares. Red: a larger share in the candidate; blue: "
-                + "smaller; grey: unchanged. Click to zoom, hover for both values.");
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        switcher.setMinWidth(Region.USE_PREF_SIZE);
+        Label legend = new Label("Red: a larger share in the candidate · blue: smaller · grey: unchanged");
+        legend.setTooltip(new Tooltip("Each frame is as wide as the larger of its two shares, so what the candidate "
+                + "no longer runs stays visible. The strongest change in the graph gets the full colour. Click a "
+                + "frame to zoom, hover for both values and the change."));
         legend.getStyleClass().add(Styles.MUTED);
-        legend.setWrapText(true);
         legend.setMinWidth(0);
         HBox.setHgrow(legend, Priority.ALWAYS);
         HBox tools = new HBox(8, switcher, search, reset, legend);
@@ -596,7 +614,7 @@ public final class CompareView extends BorderPane {
         bottom.setPadding(new Insets(4, 6, 6, 6));
         SplitPane split = new SplitPane(scroll, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.5);
         BorderPane pane = new BorderPane(split);
         pane.setTop(tools);
         return pane;

@@ -47,8 +47,10 @@ public final class SessionBar extends VBox {
         kind.setMinWidth(Region.USE_PREF_SIZE);
         TextField name = new TextField(vm.session().name());
         name.setId("session-name");
-        name.setPrefColumnCount(20);
+        name.setPrefColumnCount(24);
         name.setMinWidth(160);
+        name.setFocusTraversable(false); // the tabs, not the name, have the keyboard when a session opens
+        name.setTooltip(new Tooltip("The session's name (Enter to rename)"));
         name.setOnAction(e -> vm.rename(name.getText()));
         name.focusedProperty().addListener((obs, was, is) -> {
             if (!is) {
@@ -213,8 +215,7 @@ public final class SessionBar extends VBox {
         Session s = vm.session();
         String base = b != null ? b.label() : file(s.baseline());
         String cand = c != null ? c.label() : s.candidate() == null ? null : file(s.candidate());
-        runs.setText("Baseline " + base + (cand == null ? " · no candidate yet (File ▸ Set Candidate)"
-                : " → candidate " + cand));
+        runs.setText(base + (cand == null ? " · no candidate yet (File ▸ Set Candidate)" : " → " + cand));
         StringBuilder tip = new StringBuilder("Baseline: " + (s.baseline().label() == null ? base : s.baseline().label()));
         if (s.candidate() != null) {
             tip.append("\nCandidate: ").append(s.candidate().label() == null ? cand : s.candidate().label());
