@@ -74,12 +74,15 @@ class CompareViewTest {
     }
 
     /** The text and style of a metric's cell in a column, as drawn. */
-    private static TableCell<?, ?> cell(FxRobot robot, String metric, String column) {
-        return robot.lookup("#compare-metrics .table-cell").queryAllAs(TableCell.class).stream()
+    private static TableCell<?, ?> cell(FxRobot robot, String metric, String column) throws Exception {
+        java.util.function.Supplier<java.util.Optional<TableCell>> find = () -> robot
+                .lookup("#compare-metrics .table-cell").queryAllAs(TableCell.class).stream()
                 .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof MetricChange m
                         && m.name().equals(metric) && c.getTableColumn() != null
-                        && column.equals(c.getTableColumn().getText()))
-                .findFirst().orElseThrow();
+                        && column.equals(c.getTableColumn().getText()) && c.getText() != null)
+                .findFirst();
+        Workbench.until(() -> find.get().isPresent()); // the rows are drawn a pulse after they arrive
+        return find.get().orElseThrow();
     }
 
     @Test
