@@ -68,6 +68,23 @@ public final class SessionViewModel {
         return file.get();
     }
 
+    /**
+     * The file to save to without asking, or null: a new session has none, and the bundled sample's temporary
+     * copy (deleted when the app exits) must not be where the user's work goes.
+     */
+    public Path saveTarget() {
+        Path f = file.get();
+        if (f == null) {
+            return null;
+        }
+        for (Path p = f.getParent(); p != null; p = p.getParent()) {
+            if (p.getFileName() != null && p.getFileName().toString().startsWith("flightdeck-samples-")) {
+                return null;
+            }
+        }
+        return f;
+    }
+
     /** True when there are changes that are not saved. */
     public ReadOnlyBooleanProperty dirtyProperty() {
         return dirty.getReadOnlyProperty();

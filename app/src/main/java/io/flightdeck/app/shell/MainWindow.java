@@ -339,7 +339,9 @@ public final class MainWindow extends BorderPane {
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> {
             Window w = getScene().getWindow();
-            w.hide();
+            if (mayClose(w::hide)) {
+                w.hide();
+            }
         });
         Menu file = new Menu("File", null, open, recent, add, close, new SeparatorMenuItem(), newSession,
                 setCandidate, openSession, save, saveAs, closeSession, new SeparatorMenuItem(), export,
@@ -404,15 +406,46 @@ public final class MainWindow extends BorderPane {
         return vm.compare(base, cand);
     }
 
+    /**
+     * Whether the window may close now: asks first when the session has unsaved changes (Save, Don't Save,
+     * Cancel). After a save that runs in the background, {@code close} closes the window.
+     */
+    public boolean mayClose(Runnable close) {
+        SessionViewModel s = vm.session();
+        if (s == null || !s.isDirty()) {
+            return true;
+        }
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType("Save",
+                javafx.scene.control.ButtonBar.ButtonData.YES);
+        javafx.scene.control.ButtonType discard = new javafx.scene.control.ButtonType("Don't Save",
+                javafx.scene.control.ButtonBar.ButtonData.NO);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "The session has changes that are not saved.", save,
+                discard, javafx.scene.control.ButtonType.CANCEL);
+        ask.setHeaderText("Save the session " + s.session().name() + "?");
+        ask.setTitle("Flightdeck");
+        ask.initOwner(getScene().getWindow());
+        javafx.scene.control.ButtonType answer = ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL);
+        if (answer == discard) {
+            return true;
+        }
+        if (answer == save) {
+            Path target = s.saveTarget() != null ? s.saveTarget() : chooseSessionFile(s);
+            if (target != null) {
+                vm.saveSession(target, close);
+            }
+        }
+        return false;
+    }
+
     private void saveSession() {
         SessionViewModel s = vm.session();
         if (s == null) {
             return;
         }
-        if (s.file() == null) {
+        if (s.saveTarget() == null) {
             saveSessionAs();
         } else {
-            vm.saveSession(s.file(), () -> { });
+            vm.saveSession(s.saveTarget(), () -> { });
         }
     }
 
@@ -421,21 +454,28 @@ public final class MainWindow extends BorderPane {
         if (s == null) {
             return;
         }
+        Path target = chooseSessionFile(s);
+        if (target != null) {
+            vm.saveSession(target, () -> { });
+        }
+    }
+
+    private Path chooseSessionFile(SessionViewModel s) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the session");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Flightdeck sessions",
                 "*" + Session.EXTENSION));
         String name = s.session().name() == null ? "session" : s.session().name().replaceAll("[^A-Za-z0-9._-]+", "-");
         chooser.setInitialFileName(name + Session.EXTENSION);
-        if (s.file() != null && s.file().getParent() != null) {
-            chooser.setInitialDirectory(s.file().getParent().toFile());
+        if (s.saveTarget() != null && s.saveTarget().getParent() != null) {
+            chooser.setInitialDirectory(s.saveTarget().getParent().toFile());
         }
         File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            Path target = f.getName().endsWith(Session.EXTENSION) ? f.toPath()
-                    : f.toPath().resolveSibling(f.getName() + Session.EXTENSION);
-            vm.saveSession(target, () -> { });
+        if (f == null) {
+            return null;
         }
+        return f.getName().endsWith(Session.EXTENSION) ? f.toPath()
+                : f.toPath().resolveSibling(f.getName() + Session.EXTENSION);
     }
 
     private void exportReport() {

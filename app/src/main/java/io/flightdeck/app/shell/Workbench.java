@@ -35,6 +35,11 @@ public final class Workbench {
         work.watchLayout(scene);
         theme.register(scene);
         window.installShortcuts(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!window.mayClose(stage::hide)) {
+                e.consume();
+            }
+        });
         stage.setScene(scene);
         stage.show();
     }

@@ -47,6 +47,7 @@ class SessionAndCompareViewModelTest {
                 .containsExactly("lock-contention.jfr", "lock-contention-fixed.jfr");
         SessionViewModel s = vm.session();
         assertThat(s.isDirty()).isFalse();
+        assertThat(s.saveTarget()).as("Save asks where: the temporary copy is deleted at exit").isNull();
         CompareViewModel c = s.comparisonProperty().get();
         assertThat(vm.comparisons()).containsExactly(c);
         assertThat(c.report().verdict()).isEqualTo(Verdict.IMPROVED);
@@ -88,6 +89,7 @@ class SessionAndCompareViewModelTest {
         assertThat(saved).containsExactly("ok");
         assertThat(s.isDirty()).isFalse();
         assertThat(s.file()).isEqualTo(file.toAbsolutePath());
+        assertThat(s.saveTarget()).isEqualTo(file.toAbsolutePath());
         Session back = SessionFiles.read(file);
         assertThat(back.stage()).isEqualTo("optimize");
         assertThat(back.notes()).extracting(Session.Note::text)
