@@ -136,6 +136,8 @@ public final class ComparisonDocument {
         return switch (unit) {
             case "s" -> Format.seconds(v);
             case "B/s" -> Format.bytesPerSecond(v);
+            case "B/CPU-s" -> Format.bytes(v) + "/CPU-s";
+            case "/CPU-s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f/CPU-s" : "%.2f/CPU-s", v);
             case "%" -> String.format(Locale.ROOT, "%.1f %%", v);
             case "s/s" -> String.format(Locale.ROOT, "%.3f s/s", v);
             case "/s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f/s" : "%.2f/s", v);
