@@ -154,12 +154,57 @@ class MemoryRulesTest {
     void humongousAllocationsThatStartCollectionsAreReported() {
         InMemoryProfile.Builder b = InMemoryProfile.recording(10).maxHeap(256 * MB);
         for (int i = 0; i < 40; i++) {
-            b.pause(0.1 + i * 0.24, 0.003, GcKind.YOUNG, i % 2 == 0 ? "G1 Humongous Allocation" : "G1 Evacuation Pause",
+            b.pause(0.1 + i * 0.24, 0.015, GcKind.YOUNG, i % 2 == 0 ? "G1 Humongous Allocation" : "G1 Evacuation Pause",
                     80 * MB);
         }
+        int worker = b.thread("main");
+        b.spread(SampleKind.ALLOCATION, 50, worker, b.stack("com.example.imaging.Renderer.newBuffer",
+                "com.example.imaging.App.main"), 0, 30 * MB, b.symbol("byte[]"), -1);
         Finding f = RuleTesting.run(new G1EvacuationRule(), b.build()).get();
         assertThat(f.category()).isEqualTo("gc-overhead");
-        assertThat(f.evidence()).containsEntry("humongousCollections", 20L).containsEntry("evacuationFailures", 0L);
+        assertThat(f.evidence()).containsEntry("humongousCollections", 20L).containsEntry("evacuationFailures", 0L)
+                .containsEntry("humongousPauseSharePercent", 3.0);
         assertThat(f.score()).isEqualTo(65);
+        assertThat(f.culprit()).isEqualTo(new Culprit("com.example.imaging.Renderer", "newBuffer"));
+    }
+
+    @Test
+    void aStartUpBurstOfHumongousCollectionsIsNoFinding() {
+        InMemoryProfile.Builder b = InMemoryProfile.recording(10).maxHeap(256 * MB);
+        for (int i = 0; i < 5; i++) {
+            b.pause(0.1 + i * 0.05, 0.01, GcKind.YOUNG, "G1 Humongous Allocation", (40 + 20L * i) * MB);
+        }
+        assertThat(RuleTesting.run(new G1EvacuationRule(), b.build()).finding()).isEmpty();
+    }
+
+    @Test
+    void aLiveSetBuiltAtStartUpIsNoLeak() {
+        InMemoryProfile.Builder b = InMemoryProfile.recording(10);
+        for (int i = 0; i < 5; i++) {
+            b.pause(0.1 + i * 0.1, 0.01, GcKind.YOUNG, "G1 Evacuation Pause", (30 + 40L * i) * MB);
+        }
+        for (int i = 0; i < 5; i++) {
+            b.pause(2 + i * 1.5, 0.01, GcKind.YOUNG, "G1 Evacuation Pause", 190 * MB);
+        }
+        assertThat(RuleTesting.run(new MemoryLeakRule(), b.build()).finding()).isEmpty();
+    }
+
+    @Test
+    void collectionsThatNameTheAllocatingMethod() {
+        InMemoryProfile.Builder b = InMemoryProfile.recording(10).maxHeap(64 * MB);
+        for (int i = 0; i < 40; i++) {
+            b.pause(0.1 + i * 0.245, 0.08, GcKind.FULL, "G1 Compaction Pause", 62 * MB);
+        }
+        int worker = b.thread("main");
+        b.spread(SampleKind.ALLOCATION, 80, worker, b.stack("java.util.Arrays.copyOf",
+                "com.example.sessions.SessionStore.touch", "com.example.sessions.App.main"), 0, 5 * MB,
+                b.symbol("byte[]"), -1);
+        b.spread(SampleKind.ALLOCATION, 10, worker, b.stack("com.example.sessions.App.main"), 0, MB, b.symbol("byte[]"), -1);
+        Profile p = b.build();
+        for (Rule rule : new Rule[]{new GcThroughputRule(), new FullGcRule(), new HeapOccupancyRule()}) {
+            Finding f = RuleTesting.run(rule, p).get();
+            assertThat(f.culprit()).as(rule.id()).isEqualTo(new Culprit("com.example.sessions.SessionStore", "touch"));
+            assertThat(f.evidence()).containsEntry("topAllocationSite", "com.example.sessions.SessionStore.touch");
+        }
     }
 }
