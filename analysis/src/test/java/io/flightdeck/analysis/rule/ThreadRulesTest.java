@@ -152,4 +152,37 @@ class ThreadRulesTest {
         }
         assertThat(RuleTesting.run(new ThreadChurnRule(), b.build()).finding()).isEmpty();
     }
+
+    /** {@code callers} threads wait on Future.get for the whole recording; {@code workers} pool threads sleep in tasks. */
+    private static InMemoryProfile.Builder futureWaits(int callers, int workers) {
+        InMemoryProfile.Builder b = InMemoryProfile.recording(10);
+        int wait = b.stack(parkedIn("java.util.concurrent.FutureTask.awaitDone", "java.util.concurrent.FutureTask.get",
+                "com.example.catalog.ProductPage.render", "com.example.catalog.Handler.run"));
+        int task = b.stack("java.lang.Thread.sleep", "com.example.catalog.InventoryClient.stockLevel",
+                "java.util.concurrent.FutureTask.run", "java.util.concurrent.ThreadPoolExecutor.runWorker",
+                "java.util.concurrent.ThreadPoolExecutor$Worker.run", "java.lang.Thread.run");
+        int future = b.symbol("java.util.concurrent.FutureTask");
+        for (int t = 0; t < callers; t++) {
+            b.spread(SampleKind.THREAD_PARK, 100, b.thread("catalog-request-" + t), wait, 0.099, 1, future, -1);
+        }
+        for (int w = 0; w < workers; w++) {
+            b.spread(SampleKind.THREAD_SLEEP, 100, b.thread("pool-1-thread-" + w), task, 0.1, 1, -1, -1);
+        }
+        return b;
+    }
+
+    @Test
+    void callersWaitingForTasksQueuedBehindASmallPoolAreStarved() {
+        Finding f = RuleTesting.run(new ThreadPoolStarvationRule(), futureWaits(12, 2).build()).get();
+        assertThat(f.culprit()).isEqualTo(new Culprit("com.example.catalog.ProductPage", "render"));
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat((double) f.evidence().get("workerBusySeconds")).isEqualTo(20.0);
+        assertThat((double) f.evidence().get("futureWaitSeconds")).isEqualTo(118.8);
+    }
+
+    @Test
+    void callersWaitingWhileAsManyWorkersRunTheirTasksAreNotStarved() {
+        RuleTesting.Run run = RuleTesting.run(new ThreadPoolStarvationRule(), futureWaits(12, 12).build());
+        assertThat(run.result().status()).isEqualTo(RuleResult.Status.OK);
+    }
 }
