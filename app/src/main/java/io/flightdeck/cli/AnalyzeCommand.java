@@ -10,7 +10,10 @@ import io.flightdeck.app.Version;
 import io.flightdeck.app.export.JsonExport;
 import io.flightdeck.app.export.OutputTarget;
 import io.flightdeck.app.export.ReportFormat;
+import io.flightdeck.analysis.compare.ComparisonReport;
 import io.flightdeck.app.export.AnalysisDocument;
+import io.flightdeck.app.export.ComparisonDocument;
+import io.flightdeck.app.export.ReportDocument;
 import io.flightdeck.app.export.Renderers;
 import io.flightdeck.ingest.FormatDetector;
 import io.flightdeck.ingest.ImportException;
@@ -60,6 +63,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Only threads whose name contains a match of REGEX.")
     String thread;
 
+    @Option(names = "--budget", paramLabel = "FILE", description = "Check the run against a budget (JSON or YAML, "
+            + "see docs/cli.md); exit code 4 when a limit is violated.")
+    Path budgetFile;
+
     @Override
     public Integer call() throws Exception {
         ThreadFilter threads;
@@ -92,9 +99,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         Selection selection = new Selection(profile, new TimeRange(fromTime, toTime), threads);
         AnalysisReport report = new ReportBuilder(Version.get()).buildWithDiagnosis(selection, RuleEngine.standard(),
                 () -> false);
-        String text = format == ReportFormat.JSON ? JsonExport.render(report)
-                : Renderers.render(AnalysisDocument.of(report), format);
+        ComparisonReport.BudgetResult budget = budgetFile == null ? null
+                : CompareCommand.readBudget(budgetFile).check(selection, report);
+        String text;
+        if (format == ReportFormat.JSON) {
+            text = budget == null ? JsonExport.render(report) : JsonExport.renderWith(report, "budget", budget);
+        } else {
+            ReportDocument doc = AnalysisDocument.of(report);
+            if (budget != null) {
+                doc = ComparisonDocument.withBudget(doc, budget);
+            }
+            text = Renderers.render(doc, format);
+        }
         OutputTarget.write(text, output, CliStreams.out(spec));
-        return ExitCodes.OK;
+        return budget != null && !budget.passed() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }
 }

@@ -137,6 +137,8 @@ public record Budget(String source, List<Limit> limits) {
             case "s" -> spec.unit().equals("s") ? 1 : Double.NaN;
             case "%" -> spec.unit().equals("%") ? 1 : Double.NaN;
             case "/s" -> spec.unit().equals("/s") ? 1 : Double.NaN;
+            case "/CPU-s" -> spec.unit().equals("/CPU-s") ? 1 : Double.NaN;
+            case "B/CPU-s" -> spec.unit().equals("B/CPU-s") ? 1 : Double.NaN;
             case "/min" -> spec.unit().equals("/min") ? 1 : spec.unit().equals("/s") ? 1 / 60.0 : Double.NaN;
             case "s/s" -> spec.unit().equals("s/s") ? 1 : Double.NaN;
             case "B/s" -> spec.unit().equals("B/s") ? 1 : Double.NaN;

@@ -109,10 +109,10 @@ final class Comparability {
                 warnings.add("Few CPU samples (" + sb + " and " + sc + "): CPU shares are uncertain.");
             }
         }
-        double mb = b.report().cpu().machineTotalPercentAvg() - b.report().cpu().jvmUserPercentAvg()
-                - b.report().cpu().jvmSystemPercentAvg();
-        double mc = c.report().cpu().machineTotalPercentAvg() - c.report().cpu().jvmUserPercentAvg()
-                - c.report().cpu().jvmSystemPercentAvg();
+        double mb = Math.max(0, b.report().cpu().machineTotalPercentAvg() - b.report().cpu().jvmUserPercentAvg()
+                - b.report().cpu().jvmSystemPercentAvg());
+        double mc = Math.max(0, c.report().cpu().machineTotalPercentAvg() - c.report().cpu().jvmUserPercentAvg()
+                - c.report().cpu().jvmSystemPercentAvg());
         if (kb.contains(SourceKind.JFR) && kc.contains(SourceKind.JFR) && Math.abs(mb - mc) >= 25) {
             warnings.add(String.format(Locale.ROOT, "The host was busier in the %s: other processes used %.0f %% "
                     + "of the CPU against %.0f %%; timings may differ for that reason.", mb > mc ? "baseline"

@@ -273,6 +273,8 @@ public final class Comparer {
         return switch (unit) {
             case "s" -> Format.seconds(v);
             case "B/s" -> Format.bytesPerSecond(v);
+            case "B/CPU-s" -> Format.bytes(v) + " per CPU-s";
+            case "/CPU-s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f per CPU-s" : "%.1f per CPU-s", v);
             case "%" -> String.format(Locale.ROOT, "%.1f %%", v);
             case "s/s" -> String.format(Locale.ROOT, "%.2f s/s", v);
             case "/s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f/s" : "%.1f/s", v);

@@ -21,6 +21,9 @@ public record MetricSpec(String name, String label, String unit, String category
     public static final String CPU_METHOD = "cpu.methodShare";
     public static final String ALLOC_RATE = "allocation.bytesPerSecond";
     public static final String ALLOC_SITE = "allocation.siteShare";
+    public static final String ALLOC_PER_CPU = "allocation.bytesPerCpuSecond";
+    public static final String EXCEPTIONS_PER_CPU = "exceptions.perCpuSecond";
+    public static final String THREAD_STARTS_PER_CPU = "threads.startsPerCpuSecond";
     public static final String GC_P50 = "gc.pauseP50Seconds";
     public static final String GC_P95 = "gc.pauseP95Seconds";
     public static final String GC_P99 = "gc.pauseP99Seconds";
@@ -42,7 +45,9 @@ public record MetricSpec(String name, String label, String unit, String category
     public static final java.util.List<MetricSpec> FIXED = java.util.List.of(
             new MetricSpec(CPU_JVM, "JVM CPU use", "%", null, true, 5, 0.2),
             new MetricSpec(CPU_MACHINE, "machine CPU use", "%", null, true, 5, 0.2),
-            new MetricSpec(ALLOC_RATE, "allocation rate", "B/s", "allocation-pressure", true, 5 * MB, 0.3),
+            new MetricSpec(ALLOC_RATE, "allocation rate", "B/s", null, true, 5 * MB, 0.3),
+            new MetricSpec(ALLOC_PER_CPU, "allocation per CPU-second", "B/CPU-s", "allocation-pressure", true, 5 * MB,
+                    0.3),
             new MetricSpec(GC_P50, "GC pause p50", "s", "gc-overhead", true, 0.002, 0.25),
             new MetricSpec(GC_P95, "GC pause p95", "s", "gc-overhead", true, 0.002, 0.25),
             new MetricSpec(GC_P99, "GC pause p99", "s", "gc-overhead", true, 0.002, 0.25),
@@ -56,9 +61,13 @@ public record MetricSpec(String name, String label, String unit, String category
             new MetricSpec(LOCK_BLOCKED, "time blocked on monitors", "s/s", "lock-contention", true, 0.05, 0.25),
             new MetricSpec(PARKED, "time parked (j.u.c. locks, pools, queues)", "s/s", "thread-pool-starvation",
                     true, 0.05, 0.25),
-            new MetricSpec(EXCEPTIONS, "exceptions thrown", "/s", "exception-overhead", true, 10, 0.3),
+            new MetricSpec(EXCEPTIONS, "exceptions thrown", "/s", null, true, 10, 0.3),
+            new MetricSpec(EXCEPTIONS_PER_CPU, "exceptions per CPU-second", "/CPU-s", "exception-overhead", true, 10,
+                    0.3),
             new MetricSpec(IO_BLOCKED, "time in socket and file I/O", "s/s", "io-blocking", true, 0.05, 0.25),
-            new MetricSpec(THREAD_STARTS, "threads started", "/s", "thread-churn", true, 1, 0.3));
+            new MetricSpec(THREAD_STARTS, "threads started", "/s", null, true, 1, 0.3),
+            new MetricSpec(THREAD_STARTS_PER_CPU, "threads started per CPU-second", "/CPU-s", "thread-churn", true, 1,
+                    0.3));
 
     /** The share of CPU samples with {@code method} on the stack. */
     public static MetricSpec methodShare(String method) {

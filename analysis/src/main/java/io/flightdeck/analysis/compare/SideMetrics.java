@@ -130,8 +130,88 @@ final class SideMetrics {
                     ? Optional.of(Observed.ofSamples(report.threads().startsPerSecond(),
                             countPerSecond(SampleKind.THREAD_START)))
                     : Optional.empty();
+            case MetricSpec.ALLOC_PER_CPU -> {
+                SampleKind k = allocationKind();
+                if (k == null || !has(SampleKind.CPU)) {
+                    yield Optional.empty();
+                }
+                double[] bytes = weightPerSecond(k);
+                if (k == SampleKind.ALLOCATION_IN_NEW_TLAB) {
+                    double[] outside = weightPerSecond(SampleKind.ALLOCATION_OUTSIDE_TLAB);
+                    for (int i = 0; i < bytes.length; i++) {
+                        bytes[i] += outside[i];
+                    }
+                }
+                yield Optional.of(perCpuSecond(report.allocation().totalBytes(), bytes));
+            }
+            case MetricSpec.EXCEPTIONS_PER_CPU -> hasRecording() && has(SampleKind.CPU)
+                    ? Optional.of(perCpuSecond(report.exceptions().count(), exceptions().samples()))
+                    : Optional.empty();
+            case MetricSpec.THREAD_STARTS_PER_CPU -> hasRecording() && has(SampleKind.CPU)
+                    ? Optional.of(perCpuSecond(report.threads().started(), countPerSecond(SampleKind.THREAD_START)))
+                    : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A count per second of Java CPU time (execution samples times the sampling period): a cost per unit of work
+     * done, which does not move when a run simply got more or less CPU from a busy host.
+     *
+     * @param total     the count over the selection
+     * @param perSecond the count per second of each bucket
+     */
+    private Observed perCpuSecond(double total, double[] perSecond) {
+        double[] cpu = jvmCpuSecondsPerBucket();
+        List<Double> values = new ArrayList<>();
+        double cpuTotal = 0;
+        for (int k = 0; k < buckets; k++) {
+            cpuTotal += cpu[k];
+            // a bucket with almost no CPU gives a ratio of noise
+            if (cpu[k] >= 0.01 * bucketSeconds) {
+                values.add(perSecond[k] * bucketSeconds / cpu[k]);
+            }
+        }
+        double value = cpuTotal <= 0 ? 0 : total / cpuTotal;
+        return Observed.ofSamples(value, values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * CPU seconds the JVM used in each bucket: its CPU load (user + system, a share of the machine, from
+     * {@code jdk.CPULoad}) times the CPUs; without CPU load events, execution samples times the sampling period.
+     */
+    private double[] jvmCpuSecondsPerBucket() {
+        double[] out = new double[buckets];
+        Optional<TimeSeries> user = selection.profile().series(SeriesKey.CPU_JVM_USER);
+        int cpus = selection.profile().info().cpuCount().orElse(0);
+        if (user.isPresent() && user.get().size() >= 2 && cpus > 0) {
+            TimeSeries u = user.get();
+            TimeSeries sys = selection.profile().series(SeriesKey.CPU_JVM_SYSTEM).orElse(null);
+            // each reading covers the interval since the previous one
+            for (int i = 1; i < u.size(); i++) {
+                long t0 = u.timeNanos(i - 1);
+                long t1 = u.timeNanos(i);
+                if (t1 <= t0) {
+                    continue;
+                }
+                double load = u.value(i) + (sys != null && i < sys.size() ? sys.value(i) : 0);
+                spread(out, t0, t1 - t0, load * cpus * (t1 - t0) / 1e9);
+            }
+            return out;
+        }
+        double period = cpuSampleSeconds();
+        double[] samples = countPerSecond(SampleKind.CPU);
+        for (int k = 0; k < buckets; k++) {
+            out[k] = samples[k] * bucketSeconds * period;
+        }
+        return out;
+    }
+
+    private double cpuSampleSeconds() {
+        java.util.Map<String, String> s = selection.profile().eventSettings().get("jdk.ExecutionSample");
+        String period = s == null ? null : s.get("period");
+        double parsed = period == null ? Double.NaN : io.flightdeck.analysis.rule.RuleContext.parsePeriod(period);
+        return Double.isNaN(parsed) || parsed <= 0 ? 0.020 : parsed;
     }
 
     // ---- GC -------------------------------------------------------------------------------------------------

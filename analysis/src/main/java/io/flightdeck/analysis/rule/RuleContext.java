@@ -114,7 +114,7 @@ public final class RuleContext {
         });
     }
 
-    static double parsePeriod(String text) {
+    public static double parsePeriod(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {

@@ -46,16 +46,7 @@ public final class ComparisonDocument {
         sections.add(metrics(r.metrics()));
         sections.add(findings(r));
         if (r.budget() != null) {
-            SectionBuilder b = new SectionBuilder("Budget" + (r.budget().source() == null ? ""
-                    : " (" + r.budget().source() + ")"));
-            TableBuilder t = b.table("Metric", "Limit", "Candidate", "Result").numeric(1, 2);
-            for (ComparisonReport.BudgetCheck c : r.budget().checked()) {
-                t.row(c.metric(), (c.kind().equals("max") ? "≤ " : "≥ ") + value(c.limit(), c.unit()),
-                        c.actual() == null ? "no data" : value(c.actual(), c.unit()),
-                        c.actual() == null ? "not checked" : c.passed() ? "ok" : "VIOLATED");
-            }
-            b.add(t, "The budget has no limits.");
-            sections.add(b.build());
+            sections.add(budget(r.budget(), "Candidate"));
         }
         SectionBuilder top = new SectionBuilder("Top changes in CPU share (methods on the stack)");
         TableBuilder t = top.table("Method", "Baseline total", "Candidate total", "Change", "Baseline self",
@@ -68,6 +59,30 @@ public final class ComparisonDocument {
         top.add(t, "No method's share of CPU samples changed by half a point or more.");
         sections.add(top.build());
         return new ReportDocument(title, facts, List.of(), sections);
+    }
+
+    static Section budget(ComparisonReport.BudgetResult budget, String actualColumn) {
+        SectionBuilder b = new SectionBuilder("Budget" + (budget.source() == null ? "" : " (" + budget.source() + ")")
+                + ": " + (budget.passed() ? "passed" : "violated"));
+        TableBuilder t = b.table("Metric", "Limit", actualColumn, "Result").numeric(1, 2);
+        for (ComparisonReport.BudgetCheck c : budget.checked()) {
+            t.row(c.metric(), (c.kind().equals("max") ? "≤ " : "≥ ") + value(c.limit(), c.unit()),
+                    c.actual() == null ? "no data" : value(c.actual(), c.unit()),
+                    c.actual() == null ? "not checked" : c.passed() ? "ok" : "VIOLATED");
+        }
+        b.add(t, "The budget has no limits.");
+        return b.build();
+    }
+
+    /** An analysis with a budget's result: a fact and a section in front. */
+    public static ReportDocument withBudget(ReportDocument doc, ComparisonReport.BudgetResult budget) {
+        List<Fact> facts = new ArrayList<>(doc.facts());
+        facts.add(new Fact("Budget", (budget.passed() ? "passed" : "violated") + " (" + budget.checked().size()
+                + " limits, " + budget.violations().size() + " violations)"));
+        List<Section> sections = new ArrayList<>();
+        sections.add(budget(budget, "Actual"));
+        sections.addAll(doc.sections());
+        return new ReportDocument(doc.title(), facts, doc.warnings(), sections);
     }
 
     private static Section metrics(List<MetricChange> metrics) {
@@ -121,6 +136,8 @@ public final class ComparisonDocument {
         return switch (unit) {
             case "s" -> Format.seconds(v);
             case "B/s" -> Format.bytesPerSecond(v);
+            case "B/CPU-s" -> Format.bytes(v) + "/CPU-s";
+            case "/CPU-s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f/CPU-s" : "%.2f/CPU-s", v);
             case "%" -> String.format(Locale.ROOT, "%.1f %%", v);
             case "s/s" -> String.format(Locale.ROOT, "%.3f s/s", v);
             case "/s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f/s" : "%.2f/s", v);

@@ -17,6 +17,13 @@ public final class JsonExport {
     private JsonExport() {
     }
 
+    /** The report with one more top-level field (e.g. a budget's result after the analysis). */
+    public static String renderWith(Object report, String field, Object value) {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = MAPPER.valueToTree(report);
+        tree.set(field, MAPPER.valueToTree(value));
+        return render(tree);
+    }
+
     public static String render(Object report) {
         try {
             return MAPPER.writeValueAsString(report) + "\n";

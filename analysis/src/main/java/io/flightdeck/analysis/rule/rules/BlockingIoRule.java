@@ -39,12 +39,13 @@ public final class BlockingIoRule implements Rule {
 
     @Override
     public List<String> requiredEvents() {
-        return List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite");
+        return List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.FileForce");
     }
 
     @Override
     public String howToRecord() {
-        return "enable jdk.SocketRead/Write and jdk.FileRead/Write (JFR 'profile' settings record calls over 10 ms)";
+        return "enable jdk.SocketRead/Write, jdk.FileRead/Write and jdk.FileForce (JFR 'profile' settings record "
+                + "calls over 10 ms)";
     }
 
     @Override

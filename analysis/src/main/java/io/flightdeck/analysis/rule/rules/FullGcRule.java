@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.Rule;
@@ -59,7 +60,8 @@ public final class FullGcRule implements Rule {
         double score = 52 + Math.min(38, 200 * share + 3 * (full.size() - 1));
         String cause = full.getFirst().cause();
         boolean allExplicit = explicit == full.size();
-        Findings f = Findings.of(this).score(score).view("gc")
+        Culprit culprit = GcRules.allocationCulprit(ctx);
+        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
                 .title(allExplicit ? full.size() + " full GCs from System.gc() calls"
                         : full.size() + (full.size() == 1 ? " full GC" : " full GCs") + " stopped the application")
                 .summary(full.size() + " full collections paused the application for " + Text.seconds(seconds)
@@ -71,6 +73,7 @@ public final class FullGcRule implements Rule {
                         + "behind or was bypassed.")
                 .evidence("fullGcs", full.size()).evidence("fullGcSeconds", seconds).evidence("longestSeconds", max)
                 .evidence("explicitGcs", explicit).evidence("cause", cause.isEmpty() ? null : cause)
+                .evidence("topAllocationSite", culprit == null ? null : culprit.qualified())
                 .recommendation(allExplicit
                         ? "Remove the System.gc() calls (or run with -XX:+DisableExplicitGC, or "
                         + "-XX:+ExplicitGCInvokesConcurrent with G1); RMI's distributed GC calls it hourly "

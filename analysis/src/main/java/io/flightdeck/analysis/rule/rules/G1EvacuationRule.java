@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.Rule;
@@ -15,6 +16,11 @@ import java.util.Optional;
  * failures (to-space exhausted: no room to copy survivors into).
  */
 public final class G1EvacuationRule implements Rule {
+    /** Collections per second started by humongous allocations that make a finding. */
+    static final double MIN_HUMONGOUS_RATE = 1;
+    /** ... and the share of the time their pauses must take. */
+    static final double MIN_HUMONGOUS_TIME_SHARE = 0.02;
+
     @Override
     public String id() {
         return "gc-overhead.g1-humongous-evacuation";
@@ -57,11 +63,17 @@ public final class G1EvacuationRule implements Rule {
             return Optional.empty();
         }
         double humongousShare = humongous / (double) pauses.size();
-        if (failures == 0 && humongousShare < 0.2) {
+        double humongousRate = humongous / Math.max(1e-9, ctx.seconds());
+        double humongousTimeShare = GcRules.seconds(pauses.stream().filter(p -> p.cause().contains("Humongous"))
+                .toList()) / Math.max(1e-9, ctx.seconds());
+        // a few humongous collections (large arrays made once at start-up) cost nothing; a steady stream does
+        if (failures == 0 && (humongousShare < 0.2 || humongousRate < MIN_HUMONGOUS_RATE
+                || humongousTimeShare < MIN_HUMONGOUS_TIME_SHARE)) {
             return Optional.empty();
         }
         double score = failures > 0 ? 55 + Math.min(30, 5 * failures) : 40 + Math.min(30, 50 * humongousShare);
-        Findings f = Findings.of(this).score(score).view("gc")
+        Culprit culprit = GcRules.allocationCulprit(ctx);
+        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
                 .title(failures > 0 ? failures + " evacuation failures" : humongous + " collections caused by humongous "
                         + "allocations")
                 .summary((failures > 0 ? failures + " collections ran out of room to copy live objects (to-space "
@@ -73,6 +85,8 @@ public final class G1EvacuationRule implements Rule {
                         + "failure means survivors had nowhere to go.")
                 .evidence("humongousCollections", humongous).evidence("evacuationFailures", failures)
                 .evidence("collections", pauses.size())
+                .evidence("humongousPauseSharePercent", 100 * humongousTimeShare)
+                .evidence("topAllocationSite", culprit == null ? null : culprit.qualified())
                 .recommendation("Avoid large short-lived arrays (stream instead of buffering whole payloads, reuse "
                         + "buffers) or raise -XX:G1HeapRegionSize so they are no longer humongous; give the heap "
                         + "more room (-Xmx) or a larger reserve (-XX:G1ReservePercent) against evacuation failures.");

@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.Rule;
@@ -57,7 +58,8 @@ public final class GcPauseRule implements Rule {
         double max = longest.duration().toNanos() / 1e9;
         double at = java.time.Duration.between(ctx.profile().info().start(), longest.start()).toNanos() / 1e9;
         double score = Math.min(70, Scores.logScale(max, NOTICEABLE_SECONDS, 30, 40));
-        Findings f = Findings.of(this).score(score).view("gc")
+        Culprit culprit = GcRules.allocationCulprit(ctx);
+        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
                 .title(longOnes.size() + " GC pauses of " + Text.seconds(NOTICEABLE_SECONDS) + " or more")
                 .summary("The longest pause lasted " + Text.seconds(max) + " (" + longest.kind().label()
                         + (longest.cause().isEmpty() ? "" : ", " + longest.cause()) + "); " + longOnes.size() + " of "
@@ -66,6 +68,7 @@ public final class GcPauseRule implements Rule {
                 .evidence("longestSeconds", max).evidence("longPauses", longOnes.size())
                 .evidence("longestKind", longest.kind().label())
                 .window(at, at + max)
+                .evidence("topAllocationSite", culprit == null ? null : culprit.qualified())
                 .recommendation("Set a pause goal the collector can meet (G1: -XX:MaxGCPauseMillis), keep the young "
                         + "generation's survivors small, or use a low-pause collector (ZGC, Shenandoah) when latency "
                         + "matters more than throughput.");

@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.GcKind;
 import io.flightdeck.model.GcPause;
@@ -44,6 +45,16 @@ final class GcRules {
 
     static double seconds(List<GcPause> pauses) {
         return pauses.stream().mapToLong(p -> p.duration().toNanos()).sum() / 1e9;
+    }
+
+    /**
+     * Where the collector's work comes from: the application method that allocates the most bytes (what fills the
+     * heap between collections), or null without allocation samples from application code.
+     */
+    static Culprit allocationCulprit(RuleContext ctx) {
+        return ctx.<java.util.Optional<Culprit>>memo("gc-allocation-culprit",
+                () -> java.util.Optional.ofNullable(ctx.culpritOf(AllocationPressureRule.topApplicationSite(ctx))))
+                .orElse(null);
     }
 
     static boolean hasGc(RuleContext ctx) {

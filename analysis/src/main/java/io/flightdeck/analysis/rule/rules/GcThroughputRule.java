@@ -1,6 +1,7 @@
 package io.flightdeck.analysis.rule.rules;
 
 import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.Rule;
@@ -62,7 +63,8 @@ public final class GcThroughputRule implements Rule {
         boolean allocationDriven = !AllocationPressureRule.heapUnderPressure(ctx)
                 && AllocationPressureRule.youngPauseSeconds(ctx) >= 0.8 * paused;
         double score = Scores.share(2 * share) * (allocationDriven ? 0.6 : 1);
-        Findings f = Findings.of(this).score(score).view("gc")
+        Culprit culprit = GcRules.allocationCulprit(ctx);
+        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
                 .title("GC pauses take " + Text.percent(100 * share) + " of the time")
                 .summary(pauses.size() + " pauses stopped the application for " + Text.seconds(paused) + " of "
                         + Text.seconds(seconds) + " (throughput " + Text.percent(100 * (1 - share)) + ")"
@@ -73,6 +75,7 @@ public final class GcThroughputRule implements Rule {
                 .evidence("pauseSeconds", paused).evidence("pauses", pauses.size())
                 .evidence("throughputPercent", 100 * (1 - share)).evidence("collector", gc.collector())
                 .evidence("allocationDriven", allocationDriven)
+                .evidence("topAllocationSite", culprit == null ? null : culprit.qualified())
                 .recommendation(allocationDriven
                         ? "Allocate less (see the allocation finding); a larger young generation (-Xmn, or "
                         + "G1NewSizePercent) makes young collections rarer."

@@ -1,6 +1,7 @@
 package io.flightdeck.analysis.rule.rules;
 
 import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.Rule;
@@ -55,7 +56,8 @@ public final class HeapOccupancyRule implements Rule {
         }
         double score = 55 + Math.min(35, (percent - BUDGET_PERCENT) * 2);
         long max = ctx.profile().info().maxHeapBytes().orElse(0);
-        Findings f = Findings.of(this).score(score).view("gc")
+        Culprit culprit = GcRules.allocationCulprit(ctx);
+        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
                 .title("Heap after GC at " + Text.percent(percent) + " of the maximum")
                 .summary("Right after a collection the heap still held " + Text.percent(percent) + " of its maximum ("
                         + io.flightdeck.analysis.format.Format.bytes(gc.heapAfterGcMaxBytes()) + " of "
@@ -65,6 +67,7 @@ public final class HeapOccupancyRule implements Rule {
                         + "runs constantly and each run frees little.")
                 .evidence("heapAfterGcMaxPercentOfMax", percent).evidence("heapAfterGcMaxBytes", gc.heapAfterGcMaxBytes())
                 .evidence("maxHeapBytes", max > 0 ? max : null)
+                .evidence("topAllocationSite", culprit == null ? null : culprit.qualified())
                 .recommendation("Raise -Xmx so the live set stays under 60–70 % of it, or make the live set smaller "
                         + "(bounded caches, fewer copies); if heap after GC keeps growing, look for a leak.");
         return Optional.of(f.build());

@@ -27,6 +27,8 @@ public final class MemoryLeakRule implements Rule {
     /** Growth over the selection, as a share of the maximum heap, that counts as a leak. */
     static final double MIN_GROWTH = 0.10;
     static final double MIN_FIT = 0.6;
+    /** The part of the selection the collections must span for their trend to count. */
+    static final double MIN_SPAN = 0.4;
 
     @Override
     public String id() {
@@ -73,14 +75,18 @@ public final class MemoryLeakRule implements Rule {
         double slope = 0;
         double fit = 0;
         double growth = 0;
+        double span = 0;
         if (points.size() >= 3 && max > 0) {
             double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
             double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
             slope = Statistics.slope(x, y);
             fit = rSquared(x, y, slope);
-            growth = slope * Math.max(ctx.seconds(), x[x.length - 1] - x[0]) / max;
+            span = x[x.length - 1] - x[0];
+            growth = slope * span / max;
         }
-        boolean heapSays = growth >= MIN_GROWTH && fit >= MIN_FIT;
+        // the growth seen, not the slope extrapolated: a live set built at start-up (a few collections in the
+        // first second) is no leak; the collections must cover a real part of the selection
+        boolean heapSays = growth >= MIN_GROWTH && fit >= MIN_FIT && span >= MIN_SPAN * ctx.seconds();
         HistogramAnalysis.ClassGrowth grower = histogram.flatMap(h -> h.classes().stream()
                 .filter(c -> ctx.isApplicationClass(c.className()) && c.bytesGrowth() > 0).findFirst()).orElse(null);
         boolean histogramSays = histogram.isPresent() && max > 0

@@ -118,6 +118,71 @@ public final class ThreadPoolStarvationRule implements Rule {
         return false;
     }
 
+    /** Waits for a task's result (as opposed to a pooled resource or a permit). */
+    private static final Predicate<String> FUTURE_WAIT = n -> n.equals("java.util.concurrent.FutureTask.get")
+            || n.equals("java.util.concurrent.FutureTask.awaitDone")
+            || n.equals("java.util.concurrent.CompletableFuture.get") || n.equals("java.util.concurrent.CompletableFuture.join")
+            || n.equals("java.util.concurrent.CompletableFuture.waitingGet")
+            || n.equals("java.util.concurrent.CompletableFuture.timedGet")
+            || n.startsWith("java.util.concurrent.ExecutorCompletionService.take")
+            || n.startsWith("java.util.concurrent.AbstractExecutorService.invokeAll");
+
+    /** Frames of a thread that runs an executor's tasks. */
+    private static final Predicate<String> WORKER = n -> n.equals("java.util.concurrent.ThreadPoolExecutor.runWorker")
+            || n.equals("java.util.concurrent.ForkJoinPool.runWorker")
+            || n.startsWith("java.util.concurrent.ForkJoinWorkerThread.run");
+
+    private static final SampleKind[] THREAD_EVENTS = {SampleKind.CPU, SampleKind.NATIVE, SampleKind.MONITOR_ENTER,
+            SampleKind.MONITOR_WAIT, SampleKind.THREAD_PARK, SampleKind.THREAD_SLEEP, SampleKind.SOCKET_READ,
+            SampleKind.SOCKET_WRITE, SampleKind.FILE_READ, SampleKind.FILE_WRITE, SampleKind.FILE_FORCE};
+
+    /** Seconds application threads waited for a task's result (parks and monitor waits). */
+    private static double futureWaitSeconds(RuleContext ctx) {
+        double s = 0;
+        for (SampleKind kind : new SampleKind[]{SampleKind.THREAD_PARK, SampleKind.MONITOR_WAIT}) {
+            SampleSet set = ctx.profile().samples(kind);
+            Map<Integer, Boolean> future = new HashMap<>();
+            s += ctx.tally(kind, i -> future.computeIfAbsent(set.stack(i),
+                    st -> isAcquire(ctx, st) && ctx.stackHas(st, FUTURE_WAIT, 24))).seconds();
+        }
+        return s;
+    }
+
+    /**
+     * Seconds the executors' worker threads spent on their tasks: each worker's observed span less its idle waits
+     * for work and its own waits for other tasks' results; -1 when no worker thread shows in the recording.
+     */
+    private static double workerBusySeconds(RuleContext ctx) {
+        Map<Integer, long[]> workers = new HashMap<>(); // first start, last end, idle or waiting nanos
+        Map<Integer, Boolean> workerStack = new HashMap<>();
+        for (SampleKind kind : THREAD_EVENTS) {
+            SampleSet set = ctx.profile().samples(kind);
+            for (int i = 0; i < set.size(); i++) {
+                int stack = set.stack(i);
+                if (!ctx.selection().includes(set, i) || stack < 0
+                        || !workerStack.computeIfAbsent(stack, st -> ctx.stackHas(st, WORKER, 256))
+                        || RuleContext.isInternalThread(ctx.threadName(set.thread(i)))) {
+                    continue;
+                }
+                long[] w = workers.computeIfAbsent(set.thread(i), k -> new long[]{Long.MAX_VALUE, Long.MIN_VALUE, 0});
+                w[0] = Math.min(w[0], set.timeNanos(i));
+                w[1] = Math.max(w[1], set.endNanos(i));
+                if ((kind == SampleKind.THREAD_PARK || kind == SampleKind.MONITOR_WAIT)
+                        && (ctx.stackHas(stack, IDLE, 24) || ctx.stackHas(stack, FUTURE_WAIT, 24))) {
+                    w[2] += set.durationNanos(i);
+                }
+            }
+        }
+        if (workers.isEmpty()) {
+            return -1;
+        }
+        long busy = 0;
+        for (long[] w : workers.values()) {
+            busy += Math.max(0, w[1] - w[0] - w[2]);
+        }
+        return busy / 1e9;
+    }
+
     private static RuleContext.Tally merge(RuleContext.Tally a, RuleContext.Tally b) {
         java.util.Set<Integer> threads = new java.util.HashSet<>(a.threads());
         threads.addAll(b.threads());
@@ -141,7 +206,13 @@ public final class ThreadPoolStarvationRule implements Rule {
             return Optional.empty();
         }
         int threads = t.threads().size();
-        double share = t.seconds() / (threads * Math.max(1e-9, ctx.seconds()));
+        // waiting for a task's result is starvation only for the part the pool's workers did not spend running
+        // tasks: callers of a pool sized for them wait exactly as long as their tasks run
+        double futureSeconds = futureWaitSeconds(ctx);
+        double workerBusy = workerBusySeconds(ctx);
+        double queued = futureSeconds <= 0 || workerBusy < 0 ? 1 : Math.max(0, 1 - workerBusy / futureSeconds);
+        double starvedSeconds = t.seconds() - futureSeconds * (1 - queued);
+        double share = starvedSeconds / (threads * Math.max(1e-9, ctx.seconds()));
         if (share < MIN_SHARE) {
             return Optional.empty();
         }
@@ -158,6 +229,8 @@ public final class ThreadPoolStarvationRule implements Rule {
                         + "are not counted. The score is the share of the waiting threads' time spent waiting.")
                 .evidence("waitSeconds", t.seconds()).evidence("waits", t.count()).evidence("waitingThreads", threads)
                 .evidence("sharePercent", 100 * share)
+                .evidence("futureWaitSeconds", futureSeconds > 0 ? futureSeconds : null)
+                .evidence("workerBusySeconds", futureSeconds > 0 && workerBusy >= 0 ? workerBusy : null)
                 .evidence("topSite", site >= 0 ? ctx.methodName(site) : null)
                 .stacks(ctx.topStacks(SampleKind.THREAD_PARK, i -> stacks.computeIfAbsent(park.stack(i),
                         s -> isAcquire(ctx, s)), 1, 3))
