@@ -39,11 +39,13 @@ final class Narrative {
                 }
             }
         }
-        if (!diff.resolved().isEmpty()) {
-            out.append(" Resolved: ").append(titles(diff.resolved())).append('.');
+        List<ComparisonReport.FindingChange> resolved = application(diff.resolved());
+        List<ComparisonReport.FindingChange> added = application(diff.added());
+        if (!resolved.isEmpty()) {
+            out.append(" Resolved: ").append(titles(resolved)).append('.');
         }
-        if (!diff.added().isEmpty()) {
-            out.append(" New: ").append(titles(diff.added())).append('.');
+        if (!added.isEmpty()) {
+            out.append(" New: ").append(titles(added)).append('.');
         }
         List<ComparisonReport.MetricChange> context = metrics.stream()
                 .filter(m -> m.significant() && !m.decisive() && !m.name().contains(":"))
@@ -54,7 +56,7 @@ final class Narrative {
             for (ComparisonReport.MetricChange m : context) {
                 parts.add(m.label() + " " + move(m));
             }
-            out.append(" Also changed, without a diagnosed problem behind it (more work done can explain it): ")
+            out.append(" Also changed, without a diagnosed problem behind it (a change in the work done can explain it): ")
                     .append(String.join("; ", parts)).append('.');
         }
         if (budget != null) {
@@ -99,6 +101,12 @@ final class Narrative {
         String p = m.pValue() == null ? "" : m.pValue() < 0.001 ? ", p < 0.001"
                 : String.format(Locale.ROOT, ", p = %.3f", m.pValue());
         return "from " + from + " to " + to + " (" + pct + p + ")";
+    }
+
+    /** Findings about the application, not about the host or the recording (those are comparability matters). */
+    private static List<ComparisonReport.FindingChange> application(List<ComparisonReport.FindingChange> all) {
+        return all.stream().filter(f -> !f.finding().category().equals("environment")
+                && !f.finding().category().equals("recording-quality")).toList();
     }
 
     private static String titles(List<ComparisonReport.FindingChange> findings) {
