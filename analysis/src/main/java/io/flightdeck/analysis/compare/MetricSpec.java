@@ -35,6 +35,7 @@ public record MetricSpec(String name, String label, String unit, String category
     public static final String HEAP_AFTER_GC_SLOPE = "heap.afterGcSlopeBytesPerSecond";
     public static final String LOCK_BLOCKED = "locks.blockedSecondsPerSecond";
     public static final String PARKED = "locks.parkedSecondsPerSecond";
+    public static final String LOCK_PARKED = "locks.lockParkedSecondsPerSecond";
     public static final String EXCEPTIONS = "exceptions.perSecond";
     public static final String IO_BLOCKED = "io.blockedSecondsPerSecond";
     public static final String THREAD_STARTS = "threads.startsPerSecond";
@@ -59,7 +60,9 @@ public record MetricSpec(String name, String label, String unit, String category
                     0.2),
             new MetricSpec(HEAP_AFTER_GC_SLOPE, "heap after GC growth", "B/s", "memory-leak", true, 1 * MB, 0.3),
             new MetricSpec(LOCK_BLOCKED, "time blocked on monitors", "s/s", "lock-contention", true, 0.05, 0.25),
-            new MetricSpec(PARKED, "time parked (j.u.c. locks, pools, queues)", "s/s", "thread-pool-starvation",
+            new MetricSpec(LOCK_PARKED, "time waiting for java.util.concurrent locks", "s/s", "lock-contention",
+                    true, 0.05, 0.25),
+            new MetricSpec(PARKED, "time parked for pools, queues, permits, results", "s/s", "thread-pool-starvation",
                     true, 0.05, 0.25),
             new MetricSpec(EXCEPTIONS, "exceptions thrown", "/s", null, true, 10, 0.3),
             new MetricSpec(EXCEPTIONS_PER_CPU, "exceptions per CPU-second", "/CPU-s", "exception-overhead", true, 10,

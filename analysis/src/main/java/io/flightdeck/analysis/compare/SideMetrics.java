@@ -123,7 +123,8 @@ final class SideMetrics {
             case MetricSpec.LOCK_BLOCKED -> hasRecording()
                     ? Optional.of(durations(report.locks().blockedSeconds() / seconds, SampleKind.MONITOR_ENTER))
                     : Optional.empty();
-            case MetricSpec.PARKED -> hasRecording() ? Optional.of(parkedWaiting()) : Optional.empty();
+            case MetricSpec.PARKED -> hasRecording() ? Optional.of(parkedWaiting(false)) : Optional.empty();
+            case MetricSpec.LOCK_PARKED -> hasRecording() ? Optional.of(parkedWaiting(true)) : Optional.empty();
             case MetricSpec.IO_BLOCKED -> hasRecording() ? Optional.of(io()) : Optional.empty();
             case MetricSpec.EXCEPTIONS -> hasRecording() ? Optional.of(exceptions()) : Optional.empty();
             case MetricSpec.THREAD_STARTS -> hasRecording()
@@ -271,10 +272,10 @@ final class SideMetrics {
     }
 
     /**
-     * Seconds per second threads spent parked waiting for something other than work: pool workers waiting for a
-     * task (idle, not starved) are left out.
+     * Seconds per second threads spent parked: for a lock ({@code onLocks}), or for something a pool, queue,
+     * semaphore or future hands out; pool workers waiting for a task (idle, not starved) are left out.
      */
-    private Observed parkedWaiting() {
+    private Observed parkedWaiting(boolean onLocks) {
         Profile p = selection.profile();
         MethodTable methods = p.methods();
         boolean[] idle = new boolean[methods.size()];
@@ -294,6 +295,13 @@ final class SideMetrics {
             }
             int stack = set.stack(i);
             if (stack >= 0 && stackHas(p, stack, idle, memo)) {
+                continue;
+            }
+            int blocker = set.key(i);
+            String blockerClass = blocker < 0 ? "" : p.symbols().get(blocker);
+            // ReentrantLock$NonfairSync, ReentrantReadWriteLock$..., StampedLock: a lock; the rest (semaphores,
+            // queues, futures, latches) hand out something
+            if (blockerClass.contains("Lock") != onLocks) {
                 continue;
             }
             long d = set.durationNanos(i);
