@@ -134,7 +134,7 @@ public final class ExceptionRule implements Rule {
             return Optional.empty();
         }
         int site = inThrow.topCulprit(0);
-        String type = thrownTypeFromStacks(ctx, cpu, throwing);
+        String type = constructedType(ctx, cpu, throwing);
         String siteName = site >= 0 ? ctx.methodName(site) : null;
         Findings f = Findings.of(this).score(Scores.share(1.2 * cpuShare)).culprit(ctx.culpritOf(site)).view("io")
                 .title("Building exceptions takes " + Text.percent(100 * cpuShare) + " of the CPU"
@@ -173,5 +173,39 @@ public final class ExceptionRule implements Rule {
             }
         }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * The throwable class being constructed in the CPU samples: the last constructor of the chain that starts at
+     * the Throwable constructors (NumberFormatException.<init> calls IllegalArgumentException.<init> calls ...
+     * Throwable.<init>; the outermost one is the class thrown).
+     */
+    private static String constructedType(RuleContext ctx, SampleSet cpu, Map<Integer, Boolean> throwing) {
+        Map<String, Long> counts = new HashMap<>();
+        Map<Integer, Long> perStack = new HashMap<>();
+        for (int i = 0; i < cpu.size(); i++) {
+            if (ctx.selection().includes(cpu, i) && throwing.getOrDefault(cpu.stack(i), false)) {
+                perStack.merge(cpu.stack(i), 1L, Long::sum);
+            }
+        }
+        for (Map.Entry<Integer, Long> e : perStack.entrySet()) {
+            String outermost = null;
+            boolean inChain = false;
+            for (String frame : ctx.frames(e.getKey())) {
+                if (isThrowableConstruction(frame)) {
+                    inChain = true;
+                } else if (inChain && !frame.endsWith(".<init>")) {
+                    break;
+                }
+                if (inChain && frame.endsWith(".<init>")) {
+                    outermost = frame.substring(0, frame.length() - 7);
+                }
+            }
+            if (outermost != null) {
+                counts.merge(outermost, e.getValue(), Long::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
     }
 }
