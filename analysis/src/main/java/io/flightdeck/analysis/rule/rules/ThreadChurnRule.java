@@ -96,7 +96,12 @@ public final class ThreadChurnRule implements Rule {
         if (share < MIN_CPU_SHARE) {
             return Optional.empty();
         }
-        int site = inStart.topCulprit(0);
+        // the site: where application code starts threads (the ending threads' own teardown has no Java frames)
+        int site = ctx.tally(SampleKind.CPU, i -> starting.getOrDefault(cpu.stack(i), false)
+                && ctx.applicationFrame(cpu.stack(i)) >= 0).topCulprit(0);
+        if (site < 0) {
+            site = inStart.topCulprit(0);
+        }
         String siteName = site >= 0 ? ctx.methodName(site) : null;
         Findings f = Findings.of(this).score(Scores.share(2 * share)).culprit(ctx.culpritOf(site)).view("locks")
                 .title("Starting threads takes " + Text.percent(100 * share) + " of the CPU"
