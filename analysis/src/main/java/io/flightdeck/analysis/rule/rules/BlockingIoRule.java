@@ -156,8 +156,17 @@ public final class BlockingIoRule implements Rule {
                 : SampledSignals::isStreamSocketCall;
         java.util.function.IntPredicate inSocket = i -> socketStack.computeIfAbsent(set.stack(i),
                 s -> SampledSignals.anyFrame(ctx, s, frame) && !DatabaseRule.isDatabase(ctx, s));
-        java.util.function.IntPredicate blocked = wall
-                ? i -> inSocket.test(i) && !isRunningState(ctx, set.key(i)) : inSocket;
+        java.util.function.IntPredicate blocked;
+        if (wall) {
+            blocked = i -> inSocket.test(i) && !isRunningState(ctx, set.key(i));
+        } else {
+            // a sample often catches the call above the socket (decoding the reply, flushing the writer): every
+            // sample of the application methods that make the socket calls counts
+            java.util.Set<Integer> callers = new java.util.HashSet<>(ctx.tally(kind, inSocket).byCulprit().keySet());
+            callers.remove(-1);
+            Map<Integer, Integer> culpritOf = new HashMap<>();
+            blocked = i -> inSocket.test(i) || callers.contains(culpritOf.computeIfAbsent(set.stack(i), ctx::culprit));
+        }
         RuleContext.Tally io = ctx.tally(kind, blocked);
         if (io.count() == 0) {
             return Optional.empty();
@@ -190,13 +199,13 @@ public final class BlockingIoRule implements Rule {
                         + (siteName != null ? ", mostly from " + siteName : "") + "."
                         : ioThreads.size() + " threads ran on the CPU only " + Text.percent(100 * onCpu)
                         + " of the time and " + Text.percent(100.0 * io.count() / ofThreads.count())
-                        + " of their CPU samples are in socket calls" + (siteName != null ? ", from " + siteName : "")
+                        + " of their CPU samples are in the methods that make socket calls" + (siteName != null ? ", from " + siteName : "")
                         + ": they wait for the peer about " + Text.percent(100 * share) + " of their time.")
                 .explanation("A thread blocked in I/O does no other work. The recording has no I/O events, so the "
                         + (wall ? "share comes from wall-clock samples of the threads taken inside socket calls while "
                         + "they were not running."
-                        : "share is estimated from CPU samples: the part of the threads' samples in socket calls, "
-                        + "times the part of the time they were off the CPU (a CPU profile cannot see blocked "
+                        : "share is estimated from CPU samples: the part of the threads' samples in socket calls "
+                        + "and the application methods that make them, times the part of the time they were off the CPU (a CPU profile cannot see blocked "
                         + "threads; record in wall-clock mode to measure it)."))
                 .evidence("sharePercent", 100 * share).evidence("threads", ioThreads.size())
                 .evidence("samplesInSocketCalls", io.count()).evidence("samples", ofThreads.count())
