@@ -60,6 +60,9 @@ public final class FrameClassifier {
     }
 
     public FrameKind classify(String className) {
+        if (isNativeCode(className)) {
+            return FrameKind.JDK; // the JVM, the C library, the kernel: the runtime under the application
+        }
         if (applicationPackage != null && className.startsWith(applicationPackage)) {
             return FrameKind.APPLICATION;
         }
@@ -74,6 +77,27 @@ public final class FrameClassifier {
             }
         }
         return FrameKind.APPLICATION;
+    }
+
+    /**
+     * Native frames of profilers that walk native stacks too (async-profiler): their "class" is the shared library
+     * ("libjvm.so", "libc.so.6"), or nothing for kernel frames and the JVM's stubs. No Java class has such a name.
+     */
+    static boolean isNativeCode(String className) {
+        if (className == null || className.isEmpty() || className.startsWith("[")) {
+            return true;
+        }
+        int so = className.lastIndexOf(".so");
+        if (so < 0) {
+            return false;
+        }
+        for (int i = so + 3; i < className.length(); i++) {
+            char c = className.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

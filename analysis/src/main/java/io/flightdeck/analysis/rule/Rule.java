@@ -28,7 +28,8 @@ public interface Rule {
     String howToRecord();
 
     default boolean applies(RuleContext ctx) {
-        return requiredEvents().stream().anyMatch(t -> ctx.profile().eventCount(t) > 0);
+        return requiredEvents().stream().anyMatch(t -> ctx.profile().eventCount(t) > 0)
+                || requiredEvents().contains("jdk.ExecutionSample") && ctx.hasCpuSamples();
     }
 
     Optional<Finding> evaluate(RuleContext ctx);

@@ -34,7 +34,8 @@ public final class RuleContext {
             "Finalizer", "Signal Dispatcher", "Notification Thread", "Attach Listener", "process reaper",
             "DestroyJavaVM", "Monitor Ctrl-Break", "Service Thread", "VM Thread", "VM Periodic Task Thread",
             "C1 CompilerThread", "C2 CompilerThread", "Sweeper thread", "GC Thread", "G1 ", "Cleaner-",
-            "RMI TCP Accept", "RMI Scheduler", "JMX server connection timeout", "Java2D Disposer");
+            "RMI TCP Accept", "RMI Scheduler", "JMX server connection timeout", "Java2D Disposer",
+            "Async-profiler Timer", "[tid=");
 
     private final Selection selection;
     private final AnalysisReport report;
@@ -70,6 +71,14 @@ public final class RuleContext {
 
     public boolean hasRecording() {
         return profile().sources().stream().anyMatch(s -> s.kind() == SourceKind.JFR);
+    }
+
+    /**
+     * The selection's profile holds CPU samples: jdk.ExecutionSample events, or (async-profiler in wall mode, which
+     * writes none) the wall-clock samples of running threads that the import counts as CPU samples.
+     */
+    public boolean hasCpuSamples() {
+        return !profile().samples(SampleKind.CPU).isEmpty();
     }
 
     /** Something computed once per context, whichever rule asks first. */

@@ -74,6 +74,9 @@ public final class AllocationPressureRule implements Rule {
 
     @Override
     public Optional<Finding> evaluate(RuleContext ctx) {
+        if (!GcRules.hasGc(ctx) && SampledSignals.gcThreadCpuShare(ctx) > 0) {
+            return fromGcThreadSamples(ctx);
+        }
         AnalysisReport.Allocation a = ctx.report().allocation();
         AnalysisReport.Gc gc = ctx.report().gc();
         double rate = a.bytesPerSecond() > 0 ? a.bytesPerSecond() : gc.allocationRateBytesPerSecond();
@@ -166,5 +169,67 @@ public final class AllocationPressureRule implements Rule {
         java.util.Map<Integer, Integer> appOf = new java.util.HashMap<>();
         return ctx.topStacks(kind, i -> site < 0 || appOf.computeIfAbsent(set.stack(i), ctx::applicationFrame) == site,
                 2, 3);
+    }
+
+    /**
+     * Without GC events (async-profiler writes none) the collector's cost is estimated from the CPU samples of its
+     * threads: their share of all CPU samples stands in for the share of time in young collections, on the same
+     * scale. The allocation samples still name the class and the site.
+     */
+    private Optional<Finding> fromGcThreadSamples(RuleContext ctx) {
+        AnalysisReport.Allocation a = ctx.report().allocation();
+        double rate = a.bytesPerSecond();
+        double gcShare = SampledSignals.gcThreadCpuShare(ctx);
+        double score = gcShare >= 0.02 ? Scores.share(2 * gcShare)
+                : Math.min(35, Scores.logScale(rate, 300e6, 20, 15));
+        String boxClass = null;
+        double boxShare = 0;
+        for (AnalysisReport.ClassBytes c : a.byClass()) {
+            if (BOXES.contains(c.className())) {
+                boxShare += c.percent();
+                if (boxClass == null) {
+                    boxClass = c.className();
+                }
+            }
+        }
+        boolean boxing = boxShare >= 30;
+        if (boxing && gcShare >= 0.02) {
+            score += 10;
+        }
+        if (MemoryLeakRule.retainsWhatItAllocates(ctx)) {
+            score *= 0.6; // the heap keeps what is allocated: a leak, not the rate, makes the collector work
+        }
+        if (score < 15) {
+            return Optional.empty();
+        }
+        int site = topApplicationSite(ctx);
+        AnalysisReport.ClassBytes top = a.byClass().isEmpty() ? null : a.byClass().getFirst();
+        String siteName = site >= 0 ? ctx.methodName(site) : null;
+        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view("memory")
+                .title((siteName != null ? Text.simple(siteName) + " allocates " : "The application allocates ")
+                        + Text.rate(rate / 1e6).replace("/s", " MB/s")
+                        + (boxing ? ", mostly boxed " + Text.simpleClass(boxClass) + "s" : ""))
+                .summary("The application allocated about " + Text.rate(rate / 1e6).replace("/s", " MB/s")
+                        + "; the garbage collector's threads took " + Text.percent(100 * gcShare)
+                        + " of the CPU samples" + (top == null ? "" : "; " + Text.percent(top.percent())
+                        + " of the bytes are " + top.className())
+                        + (siteName == null ? "" : ", allocated mostly in " + siteName) + ".")
+                .explanation("Every allocated byte is work for the garbage collector. The recording has no GC "
+                        + "events, so the collector's cost is the share of the CPU samples taken on its threads; the "
+                        + "score is twice that share, as for the share of time in young collections.")
+                .evidence("allocationBytesPerSecond", rate).evidence("gcThreadCpuSharePercent", 100 * gcShare)
+                .evidence("topClass", top == null ? null : top.className())
+                .evidence("topClassPercent", top == null ? null : top.percent())
+                .evidence("boxedPercent", boxShare > 0 ? boxShare : null)
+                .evidence("topSite", siteName)
+                .stacks(stacks(ctx, site))
+                .recommendation(boxing
+                        ? "Stop boxing: keep primitives in primitive arrays or primitive collections (long[], "
+                        + "LongAdder, fastutil/Eclipse Collections maps), avoid Map<…, Long>.merge/put on hot paths "
+                        + "and Stream<Long> where a LongStream or a loop will do."
+                        : "Allocate less in " + (siteName == null ? "the hot path" : Text.simple(siteName))
+                        + ": reuse buffers and builders, avoid temporary collections and streams in loops, size "
+                        + "collections up front, and keep data in primitive arrays instead of small objects.");
+        return Optional.of(f.build());
     }
 }

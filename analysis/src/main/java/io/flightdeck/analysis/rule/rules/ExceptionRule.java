@@ -55,8 +55,17 @@ public final class ExceptionRule implements Rule {
                 + "'profile' settings)";
     }
 
+    /** Also without exception events (async-profiler writes none): the CPU samples show throwables being built. */
+    @Override
+    public boolean applies(RuleContext ctx) {
+        return Rule.super.applies(ctx) || ctx.hasCpuSamples();
+    }
+
     @Override
     public Optional<Finding> evaluate(RuleContext ctx) {
+        if (!Rule.super.applies(ctx)) {
+            return fromCpuSamples(ctx);
+        }
         AnalysisReport.Exceptions e = ctx.report().exceptions();
         double rate = e.perSecond();
         SampleSet cpu = ctx.profile().samples(SampleKind.CPU);
@@ -110,6 +119,45 @@ public final class ExceptionRule implements Rule {
         return Optional.of(f.build());
     }
 
+    /**
+     * Without exception events: the share of the application's CPU samples spent constructing throwables (filling
+     * in their stack traces), the site being the first application frame below the constructors.
+     */
+    private Optional<Finding> fromCpuSamples(RuleContext ctx) {
+        SampleSet cpu = ctx.profile().samples(SampleKind.CPU);
+        Map<Integer, Boolean> throwing = new HashMap<>();
+        RuleContext.Tally inThrow = ctx.tally(SampleKind.CPU, i -> throwing.computeIfAbsent(cpu.stack(i),
+                s -> SampledSignals.anyFrame(ctx, s, ExceptionRule::isThrowableConstruction)));
+        RuleContext.Tally allCpu = ctx.tally(SampleKind.CPU, i -> true);
+        double cpuShare = allCpu.count() < 20 ? 0 : inThrow.count() / (double) allCpu.count();
+        if (cpuShare < 0.05) {
+            return Optional.empty();
+        }
+        int site = inThrow.topCulprit(0);
+        String type = constructedType(ctx, cpu, throwing);
+        String siteName = site >= 0 ? ctx.methodName(site) : null;
+        Findings f = Findings.of(this).score(Scores.share(1.2 * cpuShare)).culprit(ctx.culpritOf(site)).view("io")
+                .title("Building exceptions takes " + Text.percent(100 * cpuShare) + " of the CPU"
+                        + (siteName == null ? "" : " in " + Text.simple(siteName)))
+                .summary(inThrow.count() + " of " + allCpu.count() + " CPU samples of the application ("
+                        + Text.percent(100 * cpuShare) + ") were taken while throwables were being constructed"
+                        + (type == null ? "" : ", mostly " + type) + (siteName == null ? "" : ", from " + siteName)
+                        + ". The recording has no exception events, so the rate is unknown.")
+                .explanation("Every exception captures the thread's stack when it is created, which costs far more "
+                        + "than a return value; when a large share of the CPU samples is inside Throwable's "
+                        + "constructors, exceptions are control flow, not errors. The score grows with that share.")
+                .evidence("cpuSharePercent", 100 * cpuShare).evidence("samplesInThrowables", inThrow.count())
+                .evidence("samples", allCpu.count()).evidence("countSource", "cpu-samples")
+                .evidence("topType", type).evidence("topSite", siteName)
+                .stacks(ctx.topStacks(SampleKind.CPU, i -> throwing.getOrDefault(cpu.stack(i), false), 0, 3))
+                .recommendation("Check before acting instead of catching the failure (validate input before "
+                        + "parsing, test a map or cache before reading it), return an Optional or a result value "
+                        + "from expected failures, and for exceptions that must stay, reuse one instance or create "
+                        + "them without a stack trace (the 4-argument Throwable constructor with "
+                        + "writableStackTrace=false).");
+        return Optional.of(f.build());
+    }
+
     /** The throwable class being constructed in the CPU samples: the frame right below the Throwable constructors. */
     private static String thrownTypeFromStacks(RuleContext ctx, SampleSet cpu, Map<Integer, Boolean> throwing) {
         Map<String, Integer> counts = new HashMap<>();
@@ -125,5 +173,39 @@ public final class ExceptionRule implements Rule {
             }
         }
         return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /**
+     * The throwable class being constructed in the CPU samples: the last constructor of the chain that starts at
+     * the Throwable constructors (NumberFormatException.<init> calls IllegalArgumentException.<init> calls ...
+     * Throwable.<init>; the outermost one is the class thrown).
+     */
+    private static String constructedType(RuleContext ctx, SampleSet cpu, Map<Integer, Boolean> throwing) {
+        Map<String, Long> counts = new HashMap<>();
+        Map<Integer, Long> perStack = new HashMap<>();
+        for (int i = 0; i < cpu.size(); i++) {
+            if (ctx.selection().includes(cpu, i) && throwing.getOrDefault(cpu.stack(i), false)) {
+                perStack.merge(cpu.stack(i), 1L, Long::sum);
+            }
+        }
+        for (Map.Entry<Integer, Long> e : perStack.entrySet()) {
+            String outermost = null;
+            boolean inChain = false;
+            for (String frame : ctx.frames(e.getKey())) {
+                if (isThrowableConstruction(frame)) {
+                    inChain = true;
+                } else if (inChain && !frame.endsWith(".<init>")) {
+                    break;
+                }
+                if (inChain && frame.endsWith(".<init>")) {
+                    outermost = frame.substring(0, frame.length() - 7);
+                }
+            }
+            if (outermost != null) {
+                counts.merge(outermost, e.getValue(), Long::sum);
+            }
+        }
+        return counts.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(null);
     }
 }

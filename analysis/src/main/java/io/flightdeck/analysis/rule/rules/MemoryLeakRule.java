@@ -58,11 +58,14 @@ public final class MemoryLeakRule implements Rule {
 
     @Override
     public boolean applies(RuleContext ctx) {
-        return GcRules.hasGc(ctx) || ctx.profile().histograms().size() >= 2;
+        return GcRules.hasGc(ctx) || ctx.profile().histograms().size() >= 2 || heapSummaryTrend(ctx) != null;
     }
 
     @Override
     public Optional<Finding> evaluate(RuleContext ctx) {
+        if (!GcRules.hasGc(ctx) && ctx.profile().histograms().size() < 2) {
+            return fromHeapSummaries(ctx);
+        }
         List<double[]> points = new ArrayList<>();
         for (GcPause p : GcRules.applicationPauses(ctx)) {
             if (p.heapAfterBytes().isPresent()) {
@@ -175,5 +178,133 @@ public final class MemoryLeakRule implements Rule {
             ssTot += (y[i] - my) * (y[i] - my);
         }
         return ssTot == 0 ? 0 : Math.max(0, 1 - ssRes / ssTot);
+    }
+
+    // ---- recordings without GC events (async-profiler) ------------------------------------------------------
+
+    /** The share of the allocated bytes that stays in the heap above which the growth is a leak. */
+    static final double MIN_RETAINED = 0.9;
+
+    /**
+     * The trend of the heap used after collections from jdk.GCHeapSummary alone, when the recording has no
+     * collection events (async-profiler writes a summary when the heap used after the last GC changed).
+     *
+     * @param slope          bytes per second
+     * @param fit            R² of the least-squares line
+     * @param growth         growth over the selection as a share of the maximum heap
+     * @param retained       heap growth per allocated byte (the allocation samples' rate): near 1 when the program
+     *                       keeps what it allocates, far below when collections free most of it; NaN when unknown
+     * @param points         summaries in the selection
+     * @param last           heap used at the last summary, bytes
+     * @param max            the maximum heap, bytes
+     */
+    record HeapTrend(double slope, double fit, double growth, double retained, int points, double last, long max) {
+        boolean leaks() {
+            return growth >= MIN_GROWTH && fit >= MIN_FIT && retained >= MIN_RETAINED;
+        }
+    }
+
+    /** The heap trend from heap summaries when there are no GC events and at least 4 summaries, else null. */
+    static HeapTrend heapSummaryTrend(RuleContext ctx) {
+        if (GcRules.hasGc(ctx)) {
+            return null;
+        }
+        return ctx.memo("leak-heap-summary-trend", () -> {
+            io.flightdeck.model.TimeSeries used = ctx.profile().series(io.flightdeck.model.SeriesKey.HEAP_USED)
+                    .orElse(null);
+            long max = maxHeap(ctx);
+            if (used == null || max <= 0) {
+                return java.util.Optional.<HeapTrend>empty();
+            }
+            List<double[]> points = new ArrayList<>();
+            long startNanos = ctx.selection().start().getEpochSecond() * 1_000_000_000L + ctx.selection().start().getNano();
+            for (int i = 0; i < used.size(); i++) {
+                if (ctx.selection().includesTime(used.timeNanos(i))) {
+                    points.add(new double[]{(used.timeNanos(i) - startNanos) / 1e9, used.value(i)});
+                }
+            }
+            if (points.size() < 4) {
+                return java.util.Optional.<HeapTrend>empty();
+            }
+            double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+            double slope = Statistics.slope(x, y);
+            double fit = rSquared(x, y, slope);
+            double growth = slope * Math.max(ctx.seconds(), x[x.length - 1] - x[0]) / max;
+            double allocated = ctx.report().allocation().bytesPerSecond();
+            double retained = allocated > 0 ? slope / allocated : Double.NaN;
+            return java.util.Optional.of(new HeapTrend(slope, fit, growth, retained, points.size(), y[y.length - 1],
+                    max));
+        }).orElse(null);
+    }
+
+    /** True when the heap keeps growing by most of what the application allocates (no GC events needed). */
+    static boolean retainsWhatItAllocates(RuleContext ctx) {
+        HeapTrend t = heapSummaryTrend(ctx);
+        return t != null && t.leaks();
+    }
+
+    /** The maximum heap: from the recording, else the -Xmx of the JVM's arguments. */
+    static long maxHeap(RuleContext ctx) {
+        java.util.OptionalLong known = ctx.profile().info().maxHeapBytes();
+        if (known.isPresent()) {
+            return known.getAsLong();
+        }
+        String args = ctx.profile().info().jvmArguments().orElse("");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|\\s)-Xmx(\\d+)([kKmMgGtT]?)(?=\\s|$)")
+                .matcher(args);
+        long max = -1;
+        while (m.find()) {
+            long v = Long.parseLong(m.group(1));
+            max = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                case "k" -> v << 10;
+                case "m" -> v << 20;
+                case "g" -> v << 30;
+                case "t" -> v << 40;
+                default -> v;
+            };
+        }
+        return max;
+    }
+
+    /**
+     * Without GC events: heap summaries that grow steadily by a real share of the heap, and by most of what the
+     * allocation samples say was allocated — collections free little of it. The culprit is the application site
+     * that allocates the most.
+     */
+    private Optional<Finding> fromHeapSummaries(RuleContext ctx) {
+        HeapTrend t = heapSummaryTrend(ctx);
+        if (t == null || !t.leaks()) {
+            return Optional.empty();
+        }
+        double score = 55 + Math.min(40, 80 * t.growth() * t.fit());
+        int site = AllocationPressureRule.topApplicationSite(ctx);
+        Culprit culprit = ctx.culpritOf(site);
+        double secondsToFull = t.slope() > 0 ? (t.max() - t.last()) / t.slope() : Double.NaN;
+        double gcShare = SampledSignals.gcThreadCpuShare(ctx);
+        Findings f = Findings.of(this).score(score).culprit(culprit).view("memory")
+                .title("The heap after GC grows by " + Format.bytesPerSecond(t.slope())
+                        + (culprit == null ? "" : " (" + Text.simpleClass(culprit.className()) + ")"))
+                .summary("Heap used after collections grew " + Format.bytesPerSecond(t.slope()) + " over "
+                        + t.points() + " heap summaries (" + Text.percent(100 * t.growth()) + " of the maximum heap in "
+                        + Text.seconds(ctx.seconds()) + ", fit R² " + String.format(java.util.Locale.ROOT, "%.2f", t.fit())
+                        + "), " + Text.percent(100 * t.retained()) + " of the allocation rate"
+                        + (Double.isFinite(secondsToFull) && secondsToFull > 0 ? "; at this rate the heap is full in "
+                        + Text.seconds(secondsToFull) : "") + ".")
+                .explanation("What survives a collection is reachable; when the heap after collections grows by most "
+                        + "of what the application allocates, something holds on to the objects (a static collection, "
+                        + "a cache without a bound, listeners never removed). The recording has no GC events, so the "
+                        + "trend comes from its heap summaries and the culprit is the site that allocates the most.")
+                .evidence("heapAfterGcSlopeBytesPerSecond", t.slope()).evidence("growthPercentOfMax", 100 * t.growth())
+                .evidence("fitR2", t.fit()).evidence("heapSummaries", t.points())
+                .evidence("retainedPercentOfAllocation", 100 * t.retained())
+                .evidence("gcThreadCpuSharePercent", 100 * gcShare)
+                .evidence("secondsToFullHeap", Double.isFinite(secondsToFull) && secondsToFull > 0 ? secondsToFull : null)
+                .evidence("topSite", site >= 0 ? ctx.methodName(site) : null)
+                .recommendation("Find who keeps the objects: take a heap dump (jcmd <pid> GC.heap_dump) and follow "
+                        + "the paths to GC roots of " + (culprit != null ? Text.simpleClass(culprit.className())
+                        : "the growing class") + "; bound caches (size or time limits, weak or soft references), "
+                        + "remove entries and listeners when their owner ends, and avoid static collections that only grow.");
+        return Optional.of(f.build());
     }
 }
