@@ -154,8 +154,10 @@ class SessionWorkflowTest {
         // the session's budget: three limits, all met
         assertThat(c.report().budget().passed()).isTrue();
         assertThat(c.report().budget().checked()).hasSize(3);
+        // the view paints the report on the FX thread after the model has it
+        Workbench.until(() -> app.window.currentCompareView() != null
+                && app.window.currentCompareView().budgetTable().getItems().size() == 3);
         CompareView view = app.window.currentCompareView();
-        assertThat(view).isNotNull();
         assertThat(view.budgetTable().getItems()).hasSize(3);
         assertThat(app.window.sessionBar()).isNotNull();
         assertThat(robot.lookup("#session-stage-validate").query().getStyleClass()).contains("fd-stage-current");
