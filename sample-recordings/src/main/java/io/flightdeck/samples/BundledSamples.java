@@ -41,7 +41,7 @@ public final class BundledSamples {
             Path recordings = Files.createDirectory(dir.resolve("recordings"));
             recordings.toFile().deleteOnExit();
             for (String name : SESSION_RECORDINGS) {
-                copy(name, recordings.resolve(name));
+                copy("recordings/" + name, recordings.resolve(name));
             }
             Path sessions = Files.createDirectory(dir.resolve("sessions"));
             sessions.toFile().deleteOnExit();
@@ -68,7 +68,7 @@ public final class BundledSamples {
      * streams); the copy is deleted when the JVM exits.
      */
     public static Path extract(String name) {
-        try (InputStream in = BundledSamples.class.getResourceAsStream(name)) {
+        try (InputStream in = BundledSamples.class.getResourceAsStream("recordings/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no bundled sample named " + name);
             }
