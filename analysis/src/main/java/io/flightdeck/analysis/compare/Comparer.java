@@ -1,7 +1,6 @@
 package io.flightdeck.analysis.compare;
 
 import io.flightdeck.analysis.Selection;
-import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Severity;
@@ -270,16 +269,6 @@ public final class Comparer {
     }
 
     static String formatValue(double v, String unit) {
-        return switch (unit) {
-            case "s" -> Format.seconds(v);
-            case "B/s" -> Format.bytesPerSecond(v);
-            case "B/CPU-s" -> Format.bytes(v) + " per CPU-s";
-            case "/CPU-s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f per CPU-s" : "%.1f per CPU-s", v);
-            case "%" -> String.format(Locale.ROOT, "%.1f %%", v);
-            case "s/s" -> String.format(Locale.ROOT, "%.2f s/s", v);
-            case "/s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f/s" : "%.1f/s", v);
-            case "/min" -> String.format(Locale.ROOT, "%.1f/min", v);
-            default -> String.format(Locale.ROOT, "%.3g %s", v, unit);
-        };
+        return MetricSpec.format(v, unit);
     }
 }

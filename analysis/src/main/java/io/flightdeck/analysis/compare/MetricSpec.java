@@ -99,6 +99,21 @@ public record MetricSpec(String name, String label, String unit, String category
         return null;
     }
 
+    /** A value of a metric with this unit, as reports and the GUI print it. */
+    public static String format(double v, String unit) {
+        return switch (unit) {
+            case "s" -> io.flightdeck.analysis.format.Format.seconds(v);
+            case "B/s" -> io.flightdeck.analysis.format.Format.bytesPerSecond(v);
+            case "B/CPU-s" -> io.flightdeck.analysis.format.Format.bytes(v) + "/CPU-s";
+            case "/CPU-s" -> String.format(java.util.Locale.ROOT, v >= 100 ? "%.0f/CPU-s" : "%.2f/CPU-s", v);
+            case "%" -> String.format(java.util.Locale.ROOT, "%.1f %%", v);
+            case "s/s" -> String.format(java.util.Locale.ROOT, "%.3f s/s", v);
+            case "/s" -> String.format(java.util.Locale.ROOT, v >= 100 ? "%.0f/s" : "%.2f/s", v);
+            case "/min" -> String.format(java.util.Locale.ROOT, "%.2f/min", v);
+            default -> String.format(java.util.Locale.ROOT, "%.3g %s", v, unit);
+        };
+    }
+
     /** True when the metric also measures {@code findingCategory} (I/O time is also the database's). */
     public boolean measures(String findingCategory) {
         if (category == null) {

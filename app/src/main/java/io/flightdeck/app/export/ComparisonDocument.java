@@ -133,16 +133,6 @@ public final class ComparisonDocument {
     }
 
     public static String value(double v, String unit) {
-        return switch (unit) {
-            case "s" -> Format.seconds(v);
-            case "B/s" -> Format.bytesPerSecond(v);
-            case "B/CPU-s" -> Format.bytes(v) + "/CPU-s";
-            case "/CPU-s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f/CPU-s" : "%.2f/CPU-s", v);
-            case "%" -> String.format(Locale.ROOT, "%.1f %%", v);
-            case "s/s" -> String.format(Locale.ROOT, "%.3f s/s", v);
-            case "/s" -> String.format(Locale.ROOT, v >= 100 ? "%.0f/s" : "%.2f/s", v);
-            case "/min" -> String.format(Locale.ROOT, "%.2f/min", v);
-            default -> String.format(Locale.ROOT, "%.3g %s", v, unit);
-        };
+        return io.flightdeck.analysis.compare.MetricSpec.format(v, unit);
     }
 }

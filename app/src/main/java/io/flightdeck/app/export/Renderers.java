@@ -198,7 +198,7 @@ public final class Renderers {
     }
 
     /** Escapes text for HTML element content and attribute values. */
-    static String html(String s) {
+    public static String html(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -388,21 +388,9 @@ public final class FlameExport {
         return sb.append('"').toString();
     }
 
-    /** Escapes text for HTML element content and attribute values. */
+    /** Escapes text for HTML element content and attribute values (the reports' escaper). */
     static String html(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c < 0x20 || c == 0x7F ? ' ' : c);
-            }
-        }
-        return sb.toString();
+        return io.flightdeck.app.export.Renderers.html(s);
     }
 
     private static String page(String title, StringBuilder json) {
