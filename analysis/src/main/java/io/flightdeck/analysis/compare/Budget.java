@@ -96,7 +96,8 @@ public record Budget(String source, List<Limit> limits) {
             if (spec == null) {
                 throw new BudgetException(where + ": unknown metric '" + e.getKey() + "' (known: "
                         + String.join(", ", MetricSpec.FIXED.stream().map(MetricSpec::name).toList())
-                        + ", cpu.methodShare:<pkg.Class.method>, allocation.siteShare:<pkg.Class.method>)");
+                        + ", cpu.methodShare:<pkg.Class.method>, allocation.siteShare:<pkg.Class.method>, "
+                        + "allocation.classShare:<class>)");
             }
             JsonNode v = e.getValue();
             boolean max = spec.lowerIsBetter();

@@ -87,6 +87,10 @@ public final class Comparer {
             r.cpu().hotMethods().stream().filter(h -> !synthetic(h.method())).limit(5)
                     .forEach(h -> context.add(MetricSpec.methodShare(h.method()).name()));
         }
+        for (AnalysisReport r : List.of(baseline.report(), candidate.report())) {
+            r.allocation().byClass().stream().filter(row -> !row.className().startsWith("("))
+                    .limit(3).forEach(row -> context.add(MetricSpec.allocationClass(row.className()).name()));
+        }
         for (String name : context) {
             if (!decisiveMethods.contains(name)) {
                 specs.add(MetricSpec.forName(name));

@@ -21,6 +21,7 @@ public record MetricSpec(String name, String label, String unit, String category
     public static final String CPU_METHOD = "cpu.methodShare";
     public static final String ALLOC_RATE = "allocation.bytesPerSecond";
     public static final String ALLOC_SITE = "allocation.siteShare";
+    public static final String ALLOC_CLASS = "allocation.classShare";
     public static final String ALLOC_PER_CPU = "allocation.bytesPerCpuSecond";
     public static final String EXCEPTIONS_PER_CPU = "exceptions.perCpuSecond";
     public static final String THREAD_STARTS_PER_CPU = "threads.startsPerCpuSecond";
@@ -83,6 +84,12 @@ public record MetricSpec(String name, String label, String unit, String category
                 true, 5, 0.25);
     }
 
+    /** The share of allocated bytes of one class (a context metric: shares move when the mix changes). */
+    public static MetricSpec allocationClass(String className) {
+        return new MetricSpec(ALLOC_CLASS + ":" + className, "allocation share of " + className, "%", null, true, 5,
+                0.25);
+    }
+
     /** The spec of a budget key: a fixed metric or a per-method one; null if unknown. */
     public static MetricSpec forName(String name) {
         for (MetricSpec s : FIXED) {
@@ -92,6 +99,9 @@ public record MetricSpec(String name, String label, String unit, String category
         }
         if (name.startsWith(CPU_METHOD + ":") && name.length() > CPU_METHOD.length() + 1) {
             return methodShare(name.substring(CPU_METHOD.length() + 1));
+        }
+        if (name.startsWith(ALLOC_CLASS + ":") && name.length() > ALLOC_CLASS.length() + 1) {
+            return allocationClass(name.substring(ALLOC_CLASS.length() + 1));
         }
         if (name.startsWith(ALLOC_SITE + ":") && name.length() > ALLOC_SITE.length() + 1) {
             return allocationSite(name.substring(ALLOC_SITE.length() + 1));

@@ -85,6 +85,10 @@ final class SideMetrics {
         if (name.startsWith(MetricSpec.CPU_METHOD + ":")) {
             return has(SampleKind.CPU) ? Optional.of(share(SampleKind.CPU, method(name), false)) : Optional.empty();
         }
+        if (name.startsWith(MetricSpec.ALLOC_CLASS + ":")) {
+            SampleKind k = allocationKind();
+            return k == null ? Optional.empty() : Optional.of(classShare(k, method(name)));
+        }
         if (name.startsWith(MetricSpec.ALLOC_SITE + ":")) {
             SampleKind k = allocationKind();
             return k == null ? Optional.empty() : Optional.of(share(k, method(name), true));
@@ -517,6 +521,47 @@ final class SideMetrics {
         for (int k = 0; k < buckets; k++) {
             if (count[k] >= MIN_SAMPLES_PER_BUCKET && all[k] > 0) {
                 shares.add(100 * hit[k] / all[k]);
+            }
+        }
+        return Observed.ofSamples(allTotal == 0 ? 0 : 100 * hitTotal / allTotal,
+                shares.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** The share (percent) of allocated bytes whose class is {@code className} (names as the report prints them). */
+    private Observed classShare(SampleKind kind, String className) {
+        Profile p = selection.profile();
+        java.util.Map<Integer, Boolean> matches = new java.util.HashMap<>();
+        double[] hit = new double[buckets];
+        double[] all = new double[buckets];
+        long[] count = new long[buckets];
+        double hitTotal = 0;
+        double allTotal = 0;
+        SampleSet set = p.samples(kind);
+        for (int i = 0; i < set.size(); i++) {
+            if (!selection.includes(set, i)) {
+                continue;
+            }
+            double w = set.weight(i);
+            int key = set.key(i);
+            boolean has = key >= 0 && matches.computeIfAbsent(key, k -> className.equals(
+                    io.flightdeck.analysis.format.Names.className(p.symbols().get(k))));
+            allTotal += w;
+            if (has) {
+                hitTotal += w;
+            }
+            int b = bucket(set.timeNanos(i));
+            if (b >= 0) {
+                all[b] += w;
+                count[b]++;
+                if (has) {
+                    hit[b] += w;
+                }
+            }
+        }
+        List<Double> shares = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            if (count[b] >= MIN_SAMPLES_PER_BUCKET && all[b] > 0) {
+                shares.add(100 * hit[b] / all[b]);
             }
         }
         return Observed.ofSamples(allTotal == 0 ? 0 : 100 * hitTotal / allTotal,
