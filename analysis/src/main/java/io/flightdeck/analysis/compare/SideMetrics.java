@@ -103,13 +103,7 @@ final class SideMetrics {
                 if (k == null) {
                     yield Optional.empty();
                 }
-                double[] perBucket = weightPerSecond(k);
-                if (k == SampleKind.ALLOCATION_IN_NEW_TLAB) {
-                    double[] outside = weightPerSecond(SampleKind.ALLOCATION_OUTSIDE_TLAB);
-                    for (int i = 0; i < perBucket.length; i++) {
-                        perBucket[i] += outside[i];
-                    }
-                }
+                double[] perBucket = allocatedPerSecond(k);
                 yield Optional.of(Observed.ofSamples(report.allocation().bytesPerSecond(), perBucket));
             }
             case MetricSpec.GC_P50 -> pauses(g.pausePercentilesSeconds().p50());
@@ -140,13 +134,7 @@ final class SideMetrics {
                 if (k == null || !has(SampleKind.CPU)) {
                     yield Optional.empty();
                 }
-                double[] bytes = weightPerSecond(k);
-                if (k == SampleKind.ALLOCATION_IN_NEW_TLAB) {
-                    double[] outside = weightPerSecond(SampleKind.ALLOCATION_OUTSIDE_TLAB);
-                    for (int i = 0; i < bytes.length; i++) {
-                        bytes[i] += outside[i];
-                    }
-                }
+                double[] bytes = allocatedPerSecond(k);
                 yield Optional.of(perCpuSecond(report.allocation().totalBytes(), bytes));
             }
             case MetricSpec.EXCEPTIONS_PER_CPU -> hasRecording() && has(SampleKind.CPU)
@@ -406,30 +394,34 @@ final class SideMetrics {
     }
 
     private double[] countPerSecond(SampleKind kind) {
-        double[] b = new double[buckets];
-        SampleSet set = selection.profile().samples(kind);
-        for (int i = 0; i < set.size(); i++) {
-            if (selection.includes(set, i)) {
-                int k = bucket(set.timeNanos(i));
-                if (k >= 0) {
-                    b[k]++;
-                }
+        return perSecond(kind, false);
+    }
+
+    /** Bytes allocated per second of each bucket: the kind's weights, plus outside-TLAB ones for TLAB events. */
+    private double[] allocatedPerSecond(SampleKind kind) {
+        double[] bytes = weightPerSecond(kind);
+        if (kind == SampleKind.ALLOCATION_IN_NEW_TLAB) {
+            double[] outside = weightPerSecond(SampleKind.ALLOCATION_OUTSIDE_TLAB);
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] += outside[i];
             }
         }
-        for (int i = 0; i < b.length; i++) {
-            b[i] /= bucketSeconds;
-        }
-        return b;
+        return bytes;
     }
 
     private double[] weightPerSecond(SampleKind kind) {
+        return perSecond(kind, true);
+    }
+
+    /** The kind's selected samples per second of each bucket, counted or (with {@code byWeight}) weighed. */
+    private double[] perSecond(SampleKind kind, boolean byWeight) {
         double[] b = new double[buckets];
         SampleSet set = selection.profile().samples(kind);
         for (int i = 0; i < set.size(); i++) {
             if (selection.includes(set, i)) {
                 int k = bucket(set.timeNanos(i));
                 if (k >= 0) {
-                    b[k] += set.weight(i);
+                    b[k] += byWeight ? set.weight(i) : 1;
                 }
             }
         }
@@ -489,21 +481,36 @@ final class SideMetrics {
     private Observed share(SampleKind kind, String method, boolean byWeight) {
         Profile p = selection.profile();
         boolean[] methodMatches = matchingMethods(p.methods(), method);
-        StackTable stacks = p.stacks();
-        byte[] stackHas = new byte[stacks.size()]; // 0 unknown, 1 no, 2 yes
-        double[] hit = new double[buckets];
+        byte[] memo = new byte[p.stacks().size()]; // 0 unknown, 1 no, 2 yes
+        SampleSet set = p.samples(kind);
+        return share(set, i -> set.stack(i) >= 0 && stackHas(p, set.stack(i), methodMatches, memo), byWeight);
+    }
+
+    /** The share (percent) of allocated bytes whose class is {@code className} (names as the report prints them). */
+    private Observed classShare(SampleKind kind, String className) {
+        Profile p = selection.profile();
+        java.util.Map<Integer, Boolean> matches = new java.util.HashMap<>();
+        SampleSet set = p.samples(kind);
+        return share(set, i -> set.key(i) >= 0 && matches.computeIfAbsent(set.key(i), k -> className.equals(
+                io.flightdeck.analysis.format.Names.className(p.symbols().get(k)))), true);
+    }
+
+    /**
+     * The share (percent) of the selected samples (or of their weight) for which {@code hit} holds, overall and per
+     * bucket (buckets with too few samples give no observation).
+     */
+    private Observed share(SampleSet set, java.util.function.IntPredicate hit, boolean byWeight) {
+        double[] hits = new double[buckets];
         double[] all = new double[buckets];
         long[] count = new long[buckets];
         double hitTotal = 0;
         double allTotal = 0;
-        SampleSet set = p.samples(kind);
         for (int i = 0; i < set.size(); i++) {
             if (!selection.includes(set, i)) {
                 continue;
             }
             double w = byWeight ? set.weight(i) : 1;
-            int stack = set.stack(i);
-            boolean has = stack >= 0 && stackHas(p, stack, methodMatches, stackHas);
+            boolean has = hit.test(i);
             allTotal += w;
             if (has) {
                 hitTotal += w;
@@ -513,55 +520,14 @@ final class SideMetrics {
                 all[k] += w;
                 count[k]++;
                 if (has) {
-                    hit[k] += w;
+                    hits[k] += w;
                 }
             }
         }
         List<Double> shares = new ArrayList<>();
         for (int k = 0; k < buckets; k++) {
             if (count[k] >= MIN_SAMPLES_PER_BUCKET && all[k] > 0) {
-                shares.add(100 * hit[k] / all[k]);
-            }
-        }
-        return Observed.ofSamples(allTotal == 0 ? 0 : 100 * hitTotal / allTotal,
-                shares.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    /** The share (percent) of allocated bytes whose class is {@code className} (names as the report prints them). */
-    private Observed classShare(SampleKind kind, String className) {
-        Profile p = selection.profile();
-        java.util.Map<Integer, Boolean> matches = new java.util.HashMap<>();
-        double[] hit = new double[buckets];
-        double[] all = new double[buckets];
-        long[] count = new long[buckets];
-        double hitTotal = 0;
-        double allTotal = 0;
-        SampleSet set = p.samples(kind);
-        for (int i = 0; i < set.size(); i++) {
-            if (!selection.includes(set, i)) {
-                continue;
-            }
-            double w = set.weight(i);
-            int key = set.key(i);
-            boolean has = key >= 0 && matches.computeIfAbsent(key, k -> className.equals(
-                    io.flightdeck.analysis.format.Names.className(p.symbols().get(k))));
-            allTotal += w;
-            if (has) {
-                hitTotal += w;
-            }
-            int b = bucket(set.timeNanos(i));
-            if (b >= 0) {
-                all[b] += w;
-                count[b]++;
-                if (has) {
-                    hit[b] += w;
-                }
-            }
-        }
-        List<Double> shares = new ArrayList<>();
-        for (int b = 0; b < buckets; b++) {
-            if (count[b] >= MIN_SAMPLES_PER_BUCKET && all[b] > 0) {
-                shares.add(100 * hit[b] / all[b]);
+                shares.add(100 * hits[k] / all[k]);
             }
         }
         return Observed.ofSamples(allTotal == 0 ? 0 : 100 * hitTotal / allTotal,

@@ -161,20 +161,12 @@ public final class CallTree {
     }
 
     public int maxDepth() {
-        int max = 0;
-        for (int n = 0; n < size; n++) {
-            max = Math.max(max, depth[n]);
-        }
-        return max;
+        return TreeWalk.maxDepth(depth, size);
     }
 
     /** Path from the root to a node, root first. */
     public int[] path(int node) {
-        int[] p = new int[depth[node] + 1];
-        for (int n = node, i = p.length - 1; i >= 0; n = parent[n], i--) {
-            p[i] = n;
-        }
-        return p;
+        return TreeWalk.path(node, parent, depth);
     }
 
     /**

@@ -219,39 +219,17 @@ public final class DiffTree {
     }
 
     public int maxDepth() {
-        int max = 0;
-        for (int n = 0; n < size; n++) {
-            max = Math.max(max, depth[n]);
-        }
-        return max;
+        return TreeWalk.maxDepth(depth, size);
     }
 
     /** Nodes from the root to a node, root first. */
     public int[] path(int node) {
-        int[] p = new int[depth[node] + 1];
-        for (int n = node, i = p.length - 1; i >= 0; n = parent[n], i--) {
-            p[i] = n;
-        }
-        return p;
+        return TreeWalk.path(node, parent, depth);
     }
 
     /** The node at a path of names below the root, or -1. */
     public int find(String... path) {
-        int node = ROOT;
-        for (String frame : path) {
-            int next = -1;
-            for (int c : children[node]) {
-                if (names[name[c]].equals(frame)) {
-                    next = c;
-                    break;
-                }
-            }
-            if (next < 0) {
-                return -1;
-            }
-            node = next;
-        }
-        return node;
+        return TreeWalk.find(children, c -> names[name[c]], path);
     }
 
     public long baselineTotal(int node) {
