@@ -2,7 +2,6 @@ package io.flightdeck.cli;
 
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.ThreadFilter;
-import io.flightdeck.analysis.TimeRange;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.report.ReportBuilder;
 import io.flightdeck.analysis.rule.RuleEngine;
@@ -22,7 +21,6 @@ import io.flightdeck.model.SourceKind;
 import io.flightdeck.model.Profile;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -69,6 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputCheck.before(output, OutputCheck.inputs(files, budgetFile));
         ThreadFilter threads;
         try {
             threads = ThreadFilter.of(thread);
@@ -90,13 +89,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "to compare two recordings use 'flightdeck compare BASELINE CANDIDATE'");
         }
         Profile profile = Inputs.loadTogether(files, ImportOptions.defaults(), CliStreams.err(spec));
-        Instant start = profile.info().start();
-        Instant fromTime = from == null ? null : TimeArgument.parse("--from", from, start);
-        Instant toTime = to == null ? null : TimeArgument.parse("--to", to, start);
-        if (fromTime != null && toTime != null && toTime.isBefore(fromTime)) {
-            throw new UsageException("--to " + to + " is before --from " + from);
-        }
-        Selection selection = new Selection(profile, new TimeRange(fromTime, toTime), threads);
+        Selection selection = new Selection(profile, TimeArgument.range(from, to, profile.info().start(),
+                profile.info().end(), CliStreams.err(spec)), threads);
         AnalysisReport report = new ReportBuilder(Version.get()).buildWithDiagnosis(selection, RuleEngine.standard(),
                 () -> false);
         ComparisonReport.BudgetResult budget = budgetFile == null ? null
@@ -109,7 +103,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (budget != null) {
                 doc = ComparisonDocument.withBudget(doc, budget);
             }
-            text = Renderers.render(doc, format);
+            if (output == null && format == ReportFormat.TEXT) {
+                doc = doc.withoutWarnings(); // printed once, on stderr, as the inputs were read
+            }
+            text = Renderers.render(doc, format, Terminal.width(output == null));
         }
         OutputTarget.write(text, output, CliStreams.out(spec));
         return budget != null && !budget.passed() ? ExitCodes.REGRESSION : ExitCodes.OK;

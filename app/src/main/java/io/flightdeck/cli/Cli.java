@@ -1,6 +1,7 @@
 package io.flightdeck.cli;
 
 import io.flightdeck.app.Version;
+import io.flightdeck.app.export.OutputTarget;
 import io.flightdeck.ingest.ImportException;
 
 import java.io.PrintStream;
@@ -21,9 +22,14 @@ import picocli.CommandLine.Command;
         subcommands = {SummaryCommand.class, AnalyzeCommand.class, CompareCommand.class, FlameCommand.class,
                 ExportCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 success (also a damaged input read in part, with a warning), 2 usage error,",
-                "3 an input could not be read or is not supported, 4 compare found a regression, 1 internal error.",
-                "With no sub-command, `./flightdeck [FILE...]` opens the desktop app."})
+        usageHelpAutoWidth = true,
+        footer = {"", "Exit codes:",
+                "  0  success (also a damaged input read in part, with a warning)",
+                "  1  internal error (the details are in the log file named on stderr)",
+                "  2  usage error: a mistyped command or option, a missing file, a time range outside the inputs",
+                "  3  an input could not be read or is not supported, or the output could not be written",
+                "  4  compare (or analyze --budget) found a regression or a budget violation",
+                "", "Without a command, 'flightdeck [FILE...]' opens the desktop app on the files."})
 public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +66,7 @@ public final class Cli implements Runnable {
                 err.println("Try 'flightdeck " + command.getCommandName() + " --help' for how to use it.");
                 return ExitCodes.USAGE;
             }
-            if (ex instanceof ImportException) {
+            if (ex instanceof ImportException || ex instanceof OutputTarget.OutputException) {
                 err.println("flightdeck: " + oneLine(ex.getMessage()));
                 return ExitCodes.INPUT;
             }

@@ -71,6 +71,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputCheck.before(output, OutputCheck.inputs(baseline, candidate, baselineAlso, candidateAlso, budgetFile));
         PrintStream err = CliStreams.err(spec);
         Runs.Run base;
         Runs.Run cand;
@@ -95,7 +96,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         ComparisonReport report = compare(base, cand, budget, thread, err);
         String text = format == ReportFormat.JSON ? JsonExport.render(report)
-                : Renderers.render(ComparisonDocument.of(report), format);
+                : Renderers.render(ComparisonDocument.of(report), format, Terminal.width(output == null));
         OutputTarget.write(text, output, CliStreams.out(spec));
         return report.failsGate() ? ExitCodes.REGRESSION : ExitCodes.OK;
     }

@@ -37,8 +37,8 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SESSION", description = "A session file (.flightdeck).")
     Path session;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "md",
-            description = "md (default), html, json or text.")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (default, as for analyze and compare), md, html or json.")
     ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
@@ -53,6 +53,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputCheck.before(output, OutputCheck.inputs(session));
         if (!SessionFiles.isSession(session)) {
             throw new io.flightdeck.ingest.ImportException(session, "not a Flightdeck session (.flightdeck); "
                     + "to report on a recording use 'flightdeck analyze'");
@@ -65,14 +66,14 @@ final class ExportCommand implements Callable<Integer> {
                     Runs.Run.of(s.candidate(), session), budget, null, CliStreams.err(spec));
             text = format == ReportFormat.JSON ? JsonExport.render(new SessionExport(s, r, null))
                     : Renderers.render(ComparisonDocument.of(r, SessionSections.title(s), SessionSections.facts(s,
-                            session), SessionSections.leading(s)), format);
+                            session), SessionSections.leading(s)), format, Terminal.width(output == null));
         } else {
             AnalysisReport r = Runs.analyse(Runs.Run.of(s.baseline(), session), null, CliStreams.err(spec)).report();
             if (format == ReportFormat.JSON) {
                 text = JsonExport.render(new SessionExport(s, null, r));
             } else {
                 ReportDocument doc = AnalysisDocument.of(r);
-                text = Renderers.render(SessionSections.prepend(doc, s, session), format);
+                text = Renderers.render(SessionSections.prepend(doc, s, session), format, Terminal.width(output == null));
             }
         }
         OutputTarget.write(text, output, CliStreams.out(spec));

@@ -2,7 +2,6 @@ package io.flightdeck.cli;
 
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.ThreadFilter;
-import io.flightdeck.analysis.TimeRange;
 import io.flightdeck.analysis.flame.DiffTree;
 import io.flightdeck.analysis.flame.FlameKind;
 import io.flightdeck.analysis.flame.FlameTree;
@@ -15,7 +14,6 @@ import io.flightdeck.model.Profile;
 import io.flightdeck.model.SourceKind;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -86,6 +84,7 @@ final class FlameCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputCheck.before(output, OutputCheck.inputs(files, baseline));
         ThreadFilter threads;
         try {
             threads = ThreadFilter.of(thread);
@@ -138,13 +137,8 @@ final class FlameCommand implements Callable<Integer> {
     }
 
     private Selection selection(Profile profile, ThreadFilter threads) {
-        Instant start = profile.info().start();
-        Instant fromTime = from == null ? null : TimeArgument.parse("--from", from, start);
-        Instant toTime = to == null ? null : TimeArgument.parse("--to", to, start);
-        if (fromTime != null && toTime != null && toTime.isBefore(fromTime)) {
-            throw new UsageException("--to " + to + " is before --from " + from);
-        }
-        return new Selection(profile, new TimeRange(fromTime, toTime), threads);
+        return new Selection(profile, TimeArgument.range(from, to, profile.info().start(), profile.info().end(),
+                CliStreams.err(spec)), threads);
     }
 
     private static long countRecordings(List<Path> files) {

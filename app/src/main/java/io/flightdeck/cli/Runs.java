@@ -2,7 +2,6 @@ package io.flightdeck.cli;
 
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.ThreadFilter;
-import io.flightdeck.analysis.TimeRange;
 import io.flightdeck.analysis.compare.Comparer;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.report.ReportBuilder;
@@ -17,7 +16,6 @@ import io.flightdeck.model.SourceKind;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,10 +54,8 @@ final class Runs {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--thread: " + e.getMessage());
         }
-        Instant start = profile.info().start();
-        Instant from = run.from() == null ? null : TimeArgument.parse("from", run.from(), start);
-        Instant to = run.to() == null ? null : TimeArgument.parse("to", run.to(), start);
-        Selection selection = new Selection(profile, new TimeRange(from, to), threads);
+        Selection selection = new Selection(profile, TimeArgument.range(run.from(), run.to(), profile.info().start(),
+                profile.info().end(), err), threads);
         AnalysisReport report = new ReportBuilder(Version.get()).buildWithDiagnosis(selection, RuleEngine.standard(),
                 () -> false);
         List<String> names = new ArrayList<>();

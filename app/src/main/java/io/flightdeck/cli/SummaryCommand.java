@@ -45,7 +45,7 @@ final class SummaryCommand implements Callable<Integer> {
         }
         SummaryReport report = new SummaryReport(Version.get(), summaries);
         OutputTarget.write(json ? JsonExport.render(report)
-                : Renderers.render(AnalysisDocument.of(report), ReportFormat.TEXT), null, CliStreams.out(spec));
+                : Renderers.render(AnalysisDocument.of(report), ReportFormat.TEXT, Terminal.width(true)), null, CliStreams.out(spec));
         return ExitCodes.OK;
     }
 }

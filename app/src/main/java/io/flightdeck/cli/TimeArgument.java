@@ -23,6 +23,44 @@ public final class TimeArgument {
     private TimeArgument() {
     }
 
+    /**
+     * The range {@code --from}/{@code --to} select on a recording that covers {@code start}–{@code end}: a range
+     * that ends before it starts, or that misses the recording entirely, is a usage error that says what the
+     * recording covers; a range that sticks out on one side is clamped to the recording with a warning on
+     * {@code err}.
+     */
+    public static io.flightdeck.analysis.TimeRange range(String from, String to, Instant start, Instant end,
+            java.io.PrintStream err) {
+        Instant f = from == null ? null : parse("--from", from, start);
+        Instant t = to == null ? null : parse("--to", to, start);
+        if (f != null && t != null && t.isBefore(f)) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
+        String covers = "the inputs cover " + seconds(Duration.ZERO) + " to " + seconds(Duration.between(start, end))
+                + " (" + start + " to " + end + ")";
+        if (f != null && !f.isBefore(end) && end.isAfter(start)) {
+            throw new UsageException("--from " + from + " is at or after the end of the inputs: " + covers);
+        }
+        if (t != null && !t.isAfter(start)) {
+            throw new UsageException("--to " + to + " is at or before the start of the inputs: " + covers);
+        }
+        if (f != null && f.isBefore(start)) {
+            err.println("flightdeck: warning: --from " + from + " is before the start of the inputs; the range "
+                    + "starts at " + seconds(Duration.ZERO));
+            f = null;
+        }
+        if (t != null && t.isAfter(end)) {
+            err.println("flightdeck: warning: --to " + to + " is after the end of the inputs; the range ends at "
+                    + seconds(Duration.between(start, end)));
+            t = null;
+        }
+        return new io.flightdeck.analysis.TimeRange(f, t);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "+%.2fs", d.toNanos() / 1e9);
+    }
+
     public static Instant parse(String option, String text, Instant recordingStart) {
         String t = text.strip();
         Matcher m = OFFSET.matcher(t.toLowerCase(Locale.ROOT));

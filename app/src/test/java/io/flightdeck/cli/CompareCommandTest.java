@@ -118,7 +118,7 @@ class CompareCommandTest {
                 .resolve("audit-trail.flightdeck");
         CliRun md = CliRun.of("export", session.toString(), "--format", "md");
         assertThat(md.exitCode()).as(md.err()).isZero();
-        assertThat(md.out()).startsWith("# Session: Audit trail").contains("Verdict: improved").contains("| ---");
+        assertThat(md.out()).startsWith("# Session: Audit trail").containsPattern("Verdict:\\W* improved").contains("| ---");
         CliRun json = CliRun.of("export", session.toString(), "--format", "json");
         JsonNode r = json(json);
         assertThat(r.at("/comparison/verdict").asText()).isEqualTo("improved");

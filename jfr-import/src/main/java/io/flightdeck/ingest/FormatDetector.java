@@ -39,7 +39,10 @@ public final class FormatDetector {
 
     public static DetectedFormat detect(Path file) throws ImportException {
         if (!Files.exists(file)) {
-            throw new ImportException(file, "no such file");
+            // exists() and notExists() both false: the path could not be looked at (a folder on the way is not
+            // searchable), which is a permission problem, not a missing file
+            throw new ImportException(file, Files.notExists(file) ? "no such file"
+                    : "cannot be read (permission denied on a folder of its path)");
         }
         if (Files.isDirectory(file)) {
             throw new ImportException(file, "is a directory, not a file");

@@ -55,7 +55,14 @@ public record Budget(String source, List<Limit> limits) {
         String name = file.getFileName().toString();
         String text;
         try {
-            text = Files.readString(file);
+            if (Files.isDirectory(file)) {
+                throw new BudgetException(file + ": is a directory, not a budget file");
+            }
+            text = decodeText(file, Files.readAllBytes(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BudgetException(file + ": no such budget file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new BudgetException(file + ": cannot read the budget file (permission denied)");
         } catch (IOException e) {
             throw new BudgetException(file + ": cannot read the budget file (" + e.getMessage() + ")");
         }
@@ -70,6 +77,70 @@ public record Budget(String source, List<Limit> limits) {
             throw new BudgetException(file + ": not a valid JSON or YAML budget (" + m + ")");
         }
         return parse(name, root, file.toString());
+    }
+
+    /**
+     * The file's text, or a {@link BudgetException} that says what the file is when it is not text: a budget is
+     * a small UTF-8 JSON or YAML file, and a recording or an archive given by mistake deserves to be named.
+     */
+    private static String decodeText(Path file, byte[] bytes) throws BudgetException {
+        String expected = "; a budget is a JSON or YAML text file with a 'limits' map of metric: limit (docs/cli.md)";
+        if (bytes.length == 0) {
+            throw new BudgetException(file + ": the budget file is empty" + expected);
+        }
+        String kind = binaryKind(bytes);
+        if (kind != null) {
+            throw new BudgetException(file + ": is " + kind + ", not a budget" + expected);
+        }
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BudgetException(file + ": is not UTF-8 text" + expected);
+        }
+    }
+
+    private static String binaryKind(byte[] b) {
+        if (startsWith(b, 'F', 'L', 'R', 0)) {
+            return "a JFR recording";
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0x1F && (b[1] & 0xFF) == 0x8B) {
+            return "gzip-compressed data";
+        }
+        if (startsWith(b, 'P', 'K', 3, 4)) {
+            return "a zip archive";
+        }
+        if (startsWith(b, '%', 'P', 'D', 'F')) {
+            return "a PDF document";
+        }
+        if (startsWith(b, 0x89, 'P', 'N', 'G')) {
+            return "a PNG image";
+        }
+        if (startsWith(b, 0xFF, 0xFE) || startsWith(b, 0xFE, 0xFF)) {
+            return "UTF-16 text (save it as UTF-8)";
+        }
+        int probe = Math.min(b.length, 8192);
+        for (int i = 0; i < probe; i++) {
+            if (b[i] == 0) {
+                return "binary data";
+            }
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] b, int... prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((b[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A budget held elsewhere (a session's), as a JSON tree. */

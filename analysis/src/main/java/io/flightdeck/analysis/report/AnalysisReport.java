@@ -13,15 +13,24 @@ import java.util.Map;
  * units are in the names). Text, Markdown and HTML reports render this same object.
  */
 @JsonPropertyOrder({"flightdeckVersion", "sources", "selection", "recording", "cpu", "allocation", "locks", "io",
-        "exceptions", "threads", "gc", "histogram", "findings", "rules"})
+        "exceptions", "threads", "gc", "histogram", "findings", "rules", "absent"})
 public record AnalysisReport(String flightdeckVersion, List<Source> sources, SelectionInfo selection,
         Recording recording, Cpu cpu, Allocation allocation, Locks locks, Io io, Exceptions exceptions,
-        Threads threads, Gc gc, Histogram histogram, List<Finding> findings, List<RuleResult> rules) {
+        Threads threads, Gc gc, Histogram histogram, List<Finding> findings, List<RuleResult> rules,
+        Map<String, String> absent) {
 
     /** The same report with the diagnosis added. */
     public AnalysisReport withDiagnosis(List<Finding> found, List<RuleResult> results) {
         return new AnalysisReport(flightdeckVersion, sources, selection, recording, cpu, allocation, locks, io,
-                exceptions, threads, gc, histogram, List.copyOf(found), List.copyOf(results));
+                exceptions, threads, gc, histogram, List.copyOf(found), List.copyOf(results), absent);
+    }
+
+    /**
+     * Why a section ("cpu", "allocation", "locks", "io", "exceptions", "threads", "gc", "histogram") was not
+     * measured, or null when it was: its numbers are then unknown, not zero.
+     */
+    public String absentReason(String section) {
+        return absent == null ? null : absent.get(section);
     }
 
     /**

@@ -58,11 +58,30 @@ public final class ReportBuilder {
     public AnalysisReport build(Selection selection, List<Finding> findings) {
         Profile profile = selection.profile();
         FrameClassifier classifier = new FrameClassifier(profile);
+        AnalysisReport.Cpu cpu = cpu(selection);
+        AnalysisReport.Allocation allocation = allocation(selection, classifier);
+        AnalysisReport.Locks locks = locks(selection, classifier);
+        AnalysisReport.Io io = io(selection, classifier);
+        AnalysisReport.Exceptions exceptions = exceptions(selection, classifier);
+        AnalysisReport.Threads threads = threads(selection, classifier);
+        AnalysisReport.Gc gc = gc(selection);
+        AnalysisReport.Histogram histogram = histogram(profile);
+        Map<String, String> absent = new LinkedHashMap<>(Coverage.absentSections(profile));
+        // what was measured after all (another writer's samples, a section fed from another source) is shown
+        absent.keySet().removeIf(section -> switch (section) {
+            case "cpu" -> cpu.samples() > 0;
+            case "allocation" -> allocation.totalBytes() > 0;
+            case "locks" -> locks.blockedCount() > 0 || locks.parkedSeconds() > 0 || locks.waitSeconds() > 0;
+            case "io" -> !io.byEndpoint().isEmpty() || !io.byFile().isEmpty();
+            case "exceptions" -> exceptions.count() > 0;
+            case "threads" -> threads.started() > 0 || threads.activeMax() > 0;
+            case "gc" -> gc.pauseCount() > 0;
+            case "histogram" -> histogram.snapshots() > 0;
+            default -> false;
+        });
         return new AnalysisReport(version, profile.sources().stream().map(ReportBuilder::source).toList(),
-                selectionInfo(selection),
-                recording(profile), cpu(selection), allocation(selection, classifier), locks(selection, classifier),
-                io(selection, classifier), exceptions(selection, classifier), threads(selection, classifier),
-                gc(selection), histogram(profile), List.copyOf(findings), List.of());
+                selectionInfo(selection), recording(profile), cpu, allocation, locks, io, exceptions, threads, gc,
+                histogram, List.copyOf(findings), List.of(), java.util.Collections.unmodifiableMap(absent));
     }
 
     /**

@@ -29,6 +29,23 @@ public record Finding(String id, String category, Severity severity, int score, 
         String explanation, Culprit culprit, Map<String, Object> evidence, List<StackShare> stacks,
         String recommendation, String view, @JsonInclude(JsonInclude.Include.NON_NULL) Window window) {
 
+    /**
+     * The title and the summary as one line, without saying the same thing twice when the summary already opens
+     * with what the title says.
+     */
+    public String headline() {
+        String t = title == null ? "" : title.strip();
+        String sum = summary == null ? "" : summary.strip();
+        String bare = t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+        if (sum.isEmpty()) {
+            return t;
+        }
+        if (bare.isEmpty() || sum.toLowerCase(java.util.Locale.ROOT).startsWith(bare.toLowerCase(java.util.Locale.ROOT))) {
+            return Character.toUpperCase(sum.charAt(0)) + sum.substring(1);
+        }
+        return t + ": " + sum;
+    }
+
     public Finding {
         // in the order the rule gave them: the first values are the ones it leads with
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));

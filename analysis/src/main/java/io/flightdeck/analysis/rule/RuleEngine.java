@@ -83,6 +83,12 @@ public final class RuleEngine {
 
     private static RuleResult evaluate(Rule rule, RuleContext ctx, Finding[] slot) {
         if (!rule.applies(ctx)) {
+            String enabledButEmpty = io.flightdeck.analysis.report.Coverage.whyNoEvents(ctx.profile(),
+                    rule.requiredEvents());
+            if (enabledButEmpty != null) {
+                // the recording was set up to see the problem and saw none of it: the rule's answer is "ok"
+                return new RuleResult(rule.id(), rule.category(), RuleResult.Status.OK, null, enabledButEmpty);
+            }
             return new RuleResult(rule.id(), rule.category(), RuleResult.Status.NOT_APPLICABLE, null,
                     "needs " + String.join(" or ", rule.requiredEvents()) + ": " + rule.howToRecord());
         }

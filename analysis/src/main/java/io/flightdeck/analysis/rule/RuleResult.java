@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * What one rule made of one selection: a finding, nothing to report, not applicable (and why), or a failure.
  *
- * @param reason for NOT_APPLICABLE and FAILED: why, and for missing data what to record next time
+ * @param reason for NOT_APPLICABLE and FAILED: why, and for missing data what to record next time; for OK, when
+ *               the events the rule reads were enabled and none was recorded, that fact
  */
 @JsonPropertyOrder({"rule", "category", "status", "score", "reason"})
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -56,17 +56,26 @@ public final class AnalysisDocument {
 
         List<Section> sections = new ArrayList<>();
         sections.add(findings(r.findings()));
-        sections.add(cpu(r.cpu()));
-        sections.add(allocation(r.allocation()));
-        sections.add(locks(r.locks()));
-        sections.add(io(r.io()));
-        sections.add(exceptions(r.exceptions()));
-        sections.add(threads(r.threads()));
-        sections.add(gc(r.gc()));
+        sections.add(orAbsent(r, "cpu", "CPU", () -> cpu(r.cpu())));
+        sections.add(orAbsent(r, "allocation", "Allocation", () -> allocation(r.allocation())));
+        sections.add(orAbsent(r, "locks", "Locks", () -> locks(r.locks())));
+        sections.add(orAbsent(r, "io", "I/O", () -> io(r.io())));
+        sections.add(orAbsent(r, "exceptions", "Exceptions", () -> exceptions(r.exceptions())));
+        sections.add(orAbsent(r, "threads", "Threads", () -> threads(r.threads())));
+        sections.add(orAbsent(r, "gc", "GC", () -> gc(r.gc())));
         if (r.histogram().snapshots() > 0) {
             sections.add(histogram(r.histogram()));
         }
         return new ReportDocument("Flightdeck " + r.flightdeckVersion() + " analysis", facts, warnings, sections);
+    }
+
+    /** The section, or in its place the reason it was not measured (absent is not zero). */
+    private static Section orAbsent(AnalysisReport r, String key, String title, java.util.function.Supplier<Section> section) {
+        String reason = r.absentReason(key);
+        if (reason == null) {
+            return section.get();
+        }
+        return new SectionBuilder(title).paragraph("Not measured — " + reason + ".").build();
     }
 
     private static Section findings(List<Finding> findings) {
@@ -78,7 +87,7 @@ public final class AnalysisDocument {
         for (Finding f : findings) {
             String culprit = f.culprit() == null ? null
                     : f.culprit().method() != null ? f.culprit().method() : f.culprit().className();
-            t.row(f.severity().label(), f.score(), f.title() + ": " + f.summary(), culprit, f.recommendation());
+            t.row(f.severity().label(), f.score(), f.headline(), culprit, f.recommendation());
         }
         return s.add(t, null).build();
     }
@@ -100,7 +109,7 @@ public final class AnalysisDocument {
 
     private static Section allocation(AnalysisReport.Allocation a) {
         SectionBuilder s = new SectionBuilder("Allocation");
-        s.paragraph(bytes(a.totalBytes()) + " allocated (" + bytesPerSecond(a.bytesPerSecond()) + "), estimated from "
+        s.paragraph(bytes(a.totalBytes()) + " allocated (" + bytesPerSecond(a.bytesPerSecond()) + " sampled), estimated from "
                 + count(a.samples()) + " " + (a.source() == null ? "allocation samples" : a.source() + " events") + ".");
         TableBuilder byClass = s.table("class", "bytes", "%", "top site").numeric(1, 2);
         a.byClass().stream().limit(ROWS).forEach(c -> byClass.row(c.className(), bytes(c.bytes()), percent(c.percent()),
@@ -164,7 +173,8 @@ public final class AnalysisDocument {
                 + "; p50 " + seconds(gc.pausePercentilesSeconds().p50()) + ", p95 "
                 + seconds(gc.pausePercentilesSeconds().p95()) + ", p99 " + seconds(gc.pausePercentilesSeconds().p99())
                 + ". Throughput " + Format.throughput(gc.throughputPercent()) + ", allocation rate "
-                + bytesPerSecond(gc.allocationRateBytesPerSecond()) + ", heap after GC at most "
+                + bytesPerSecond(gc.allocationRateBytesPerSecond()) + " (from the heap's growth between "
+                + "collections), heap after GC at most "
                 + (gc.heapAfterGcMaxBytes() > 0 ? bytes(gc.heapAfterGcMaxBytes()) : Format.MISSING)
                 + (gc.heapAfterGcMaxPercentOfMax() == null ? "" : " (" + percent(gc.heapAfterGcMaxPercentOfMax()) + " of max)")
                 + ", trend " + bytesPerSecond(gc.heapAfterGcSlopeBytesPerSecond()) + "."

@@ -19,7 +19,7 @@ public final class ComparisonDocument {
     }
 
     public static ReportDocument of(ComparisonReport r) {
-        return of(r, "Comparison: " + r.verdict().label(), List.of(), List.of());
+        return of(r, "Flightdeck comparison", List.of(), List.of());
     }
 
     /** The comparison with extra facts and sections before it (a session's name, stage and notes). */
@@ -34,7 +34,8 @@ public final class ComparisonDocument {
                     + r.budget().checked().size() + " limits, " + r.budget().violations().size() + " violations)"));
         }
         List<Section> sections = new ArrayList<>(leading);
-        sections.add(new SectionBuilder("Verdict: " + r.verdict().label()).paragraph(r.summary()).build());
+        // the verdict is said once, in the facts; this section says why
+        sections.add(new SectionBuilder("Why").paragraph(r.summary()).build());
         SectionBuilder comparability = new SectionBuilder("Comparability");
         comparability.paragraph(r.comparability().comparable() ? (r.comparability().warnings().isEmpty()
                 ? "The two runs are comparable: same application, JVM, collector, heap, machine and settings."

@@ -10,6 +10,11 @@ import java.util.List;
  */
 public record ReportDocument(String title, List<Fact> facts, List<String> warnings, List<Section> sections) {
 
+    /** The same document without the input warnings (for a terminal, where they were already said on stderr). */
+    public ReportDocument withoutWarnings() {
+        return new ReportDocument(title, facts, List.of(), sections);
+    }
+
     /** A labelled value in the report's header. */
     public record Fact(String label, String value) {
     }

@@ -85,7 +85,8 @@
   function draw() {
     var dpr = window.devicePixelRatio || 1, w = canvas.parentNode.clientWidth - 24;
     layout(w);
-    var h = (maxDepth + 1) * ROW;
+    // as tall as the frames that are drawn (frames too narrow to draw leave no blank rows above the others)
+    var h = Math.max(rows.length, 1) * ROW;
     canvas.style.height = h + 'px';
     canvas.width = Math.round(w * dpr); canvas.height = Math.round(h * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -168,4 +169,7 @@
     ? 'width: the larger of the two shares \u00b7 red: larger share in the candidate, blue: smaller, grey: unchanged'
     : 'orange: application \u00b7 green: libraries \u00b7 blue: JDK \u00b7 click to zoom';
   draw();
+  // the root is at the bottom: a deep stack opens scrolled to where the frames are, not on blank space
+  var bottom = canvas.getBoundingClientRect().bottom + window.pageYOffset;
+  if (bottom > window.innerHeight) window.scrollTo(0, bottom - window.innerHeight + 16);
 })();

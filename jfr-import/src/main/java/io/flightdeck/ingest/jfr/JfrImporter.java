@@ -118,6 +118,12 @@ public final class JfrImporter {
             if (merge.decodedChunks == 0) {
                 throw new ImportException(original, "no readable data: " + String.join("; ", warnings));
             }
+            if (merge.decodedEvents == 0 && !cancel.isCancelled()) {
+                // every recording holds at least its settings and JVM facts: none of them is a damaged file, not an
+                // empty one, and a clean-looking empty report would hide that
+                throw new ImportException(original, "no event could be decoded (the recording's constant pools or "
+                        + "metadata are damaged)" + (warnings.isEmpty() ? "" : ": " + warnings.getFirst()));
+            }
             Map<String, EventTypeStats> stats = new HashMap<>();
             counts.forEach((name, c) -> stats.put(name, new EventTypeStats(name, c[0], c[1])));
             progress.progress(1, "assembling the profile");
@@ -135,6 +141,8 @@ public final class JfrImporter {
         final Map<String, long[]> counts = new HashMap<>();
         final List<String> warnings = new ArrayList<>();
         int decodedChunks;
+        /** Events of the types Flightdeck reads that were decoded whole, over all chunks. */
+        long decodedEvents;
 
         void accept(ChunkOutcome outcome) {
             warnings.addAll(outcome.warnings());
@@ -142,6 +150,8 @@ public final class JfrImporter {
                 return;
             }
             decodedChunks++;
+            outcome.data().decodedCounts.forEach((type, n) -> decodedEvents += n[0]);
+            outcome.data().failedCounts.forEach((type, n) -> decodedEvents -= n[0]);
             assembler.add(new ProfileAssembler.DecodedChunk(outcome.data(), outcome.startNanos(), outcome.endNanos(),
                     outcome.chunks()));
             outcome.counts().forEach((name, c) -> {

@@ -78,8 +78,8 @@ public final class RecordingQualityRule implements Rule {
             return Optional.empty();
         }
         Findings f = Findings.of(this).score(score).view("overview")
-                .title(notes.size() == 1 ? "Recording: " + notes.getFirst() : "The recording has " + notes.size()
-                        + " limits")
+                .title(notes.size() == 1 ? Character.toUpperCase(notes.getFirst().charAt(0)) + notes.getFirst().substring(1)
+                        : "The recording has " + notes.size() + " limits")
                 .summary(String.join("; ", notes) + ".")
                 .explanation("Findings can only be as good as the data: lost or cut data hides events, and rules "
                         + "that need an event type not recorded cannot speak.")
