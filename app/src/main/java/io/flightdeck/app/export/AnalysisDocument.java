@@ -36,9 +36,9 @@ public final class AnalysisDocument {
             warnings.addAll(s.warnings());
         }
         AnalysisReport.Recording rec = r.recording();
-        facts.add(new Fact("Recording", Format.instant(Instant.parse(rec.start())) + " to "
-                + Format.instant(Instant.parse(rec.end())) + " (" + seconds(rec.durationSeconds()) + ", "
-                + rec.chunks() + (rec.chunks() == 1 ? " chunk)" : " chunks)")));
+        facts.add(new Fact(rec.chunks() > 0 ? "Recording" : "Time span", Format.instant(Instant.parse(rec.start()))
+                + " to " + Format.instant(Instant.parse(rec.end())) + " (" + seconds(rec.durationSeconds())
+                + (rec.chunks() > 0 ? ", " + rec.chunks() + (rec.chunks() == 1 ? " chunk)" : " chunks)") : ")")));
         AnalysisReport.Jvm jvm = rec.jvm();
         facts.add(new Fact("JVM", or(jvm.version()) + ", GC " + or(jvm.gc()) + ", max heap "
                 + (jvm.maxHeapBytes() == null ? Format.MISSING : bytes(jvm.maxHeapBytes())) + ", "

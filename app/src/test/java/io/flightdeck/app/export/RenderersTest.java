@@ -27,6 +27,29 @@ class RenderersTest {
     }
 
     @Test
+    void markdownEscapesDollarsButLeavesComparisonsReadable() {
+        assertThat(Renderers.md("java.util.regex.Pattern$BmpCharProperty")).isEqualTo("java.util.regex.Pattern\\$BmpCharProperty");
+        assertThat(Renderers.md("Foo$$Lambda.lambda$0")).isEqualTo("Foo\\$\\$Lambda.lambda\\$0");
+        assertThat(Renderers.md("p < 0.001 and R & D")).isEqualTo("p < 0.001 and R & D");
+        assertThat(Renderers.md("<init> &amp;")).isEqualTo("&lt;init> &amp;amp;");
+        assertThat(Renderers.md("> not a quote")).startsWith("&gt;");
+    }
+
+    @Test
+    void htmlKeepsNumbersWithTheirUnits() {
+        assertThat(Renderers.keepUnits("16.2 ms and 1.50 MiB/s, 80.5 % of 3 threads"))
+                .isEqualTo("16.2&nbsp;ms and 1.50&nbsp;MiB/s, 80.5&nbsp;% of 3 threads");
+    }
+
+    @Test
+    void textWrapsToTheWidthAndKeepsNumbersWithUnits() {
+        List<String> lines = Renderers.wrapLines("the machine was 85.3 % busy and the JVM's threads waited 79.9 % "
+                + "of the time for a CPU", 30, 30);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(30));
+        assertThat(String.join("\n", lines)).contains("85.3 %").contains("79.9 %");
+    }
+
+    @Test
     void htmlEscapesEveryStringFromTheRecording() {
         String html = Renderers.render(hostileDocument(), ReportFormat.HTML);
         for (String s : HOSTILE) {
