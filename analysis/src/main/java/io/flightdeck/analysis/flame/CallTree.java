@@ -8,6 +8,7 @@ import io.flightdeck.model.SampleSet;
 import io.flightdeck.model.StackTable;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -79,25 +80,40 @@ public final class CallTree {
      * @param bottomUp start at the innermost frame instead of the outermost
      */
     public static CallTree of(Selection selection, SampleKind kind, Weight weight, boolean bottomUp) {
+        return of(selection, List.of(kind), weight, bottomUp);
+    }
+
+    /**
+     * The tree a flame graph of {@code kind} shows — the same samples and weights as {@code flightdeck flame --kind}
+     * and the Compare view ({@link FlameKind#sampleKinds}): CPU samples, allocation bytes (outside-TLAB included
+     * when the TLAB events are the source), blocked and parked time.
+     */
+    public static CallTree of(Selection selection, FlameKind kind, boolean bottomUp) {
+        return of(selection, kind.sampleKinds(selection.profile()), kind.weight(), bottomUp);
+    }
+
+    private static CallTree of(Selection selection, List<SampleKind> kinds, Weight weight, boolean bottomUp) {
         Profile profile = selection.profile();
-        SampleSet set = profile.samples(kind);
         StackTable stacks = profile.stacks();
         long[] perStack = new long[stacks.size()];
         long noStack = 0;
-        for (int i = 0; i < set.size(); i++) {
-            if (!selection.includes(set, i)) {
-                continue;
-            }
-            long w = switch (weight) {
-                case SAMPLES -> 1;
-                case BYTES -> set.weight(i);
-                case NANOS -> set.durationNanos(i);
-            };
-            int s = set.stack(i);
-            if (s >= 0) {
-                perStack[s] += w;
-            } else {
-                noStack += w;
+        for (SampleKind kind : kinds) {
+            SampleSet set = profile.samples(kind);
+            for (int i = 0; i < set.size(); i++) {
+                if (!selection.includes(set, i)) {
+                    continue;
+                }
+                long w = switch (weight) {
+                    case SAMPLES -> 1;
+                    case BYTES -> set.weight(i);
+                    case NANOS -> set.durationNanos(i);
+                };
+                int s = set.stack(i);
+                if (s >= 0) {
+                    perStack[s] += w;
+                } else {
+                    noStack += w;
+                }
             }
         }
         Builder b = new Builder();

@@ -1,6 +1,6 @@
 package io.flightdeck.app.cpu;
 
-import io.flightdeck.analysis.flame.CallTree;
+import io.flightdeck.analysis.flame.FlameKind;
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.hotspot.HotMethod;
 import io.flightdeck.app.flame.FlameGraphView;
@@ -8,7 +8,6 @@ import io.flightdeck.app.widgets.LazyTabs;
 import io.flightdeck.app.widgets.Tables;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
-import io.flightdeck.model.SampleKind;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -70,7 +69,7 @@ public final class CpuView implements FeatureView {
         hotPane.setTop(summary);
         BorderPane.setMargin(summary, new Insets(6, 6, 0, 6));
         LazyTabs tabs = new LazyTabs().tab("Hot methods", () -> hotPane).tab("Call tree", this::callTree)
-                .tab("Flame graph", () -> new FlameGraphView(ctx, SampleKind.CPU, CallTree.Weight.SAMPLES));
+                .tab("Flame graph", () -> new FlameGraphView(ctx, FlameKind.CPU));
         tabs.setId("cpu-tabs");
         return tabs;
     }
@@ -79,7 +78,7 @@ public final class CpuView implements FeatureView {
         CallTreeTable callTree = new CallTreeTable();
         callTree.setId("call-tree");
         ToggleButton bottomUp = new ToggleButton("Bottom-up");
-        Runnable loadTree = () -> ctx.vm().callTree(SampleKind.CPU, CallTree.Weight.SAMPLES, bottomUp.isSelected(),
+        Runnable loadTree = () -> ctx.vm().callTree(FlameKind.CPU, bottomUp.isSelected(),
                 tree -> callTree.setTree(tree, ctx.vm().profile().methods()));
         bottomUp.setOnAction(e -> loadTree.run());
         ctx.onSnapshot("call tree", s -> loadTree.run());

@@ -1,13 +1,12 @@
 package io.flightdeck.app.flame;
 
 import io.flightdeck.analysis.FrameClassifier;
-import io.flightdeck.analysis.flame.CallTree;
+import io.flightdeck.analysis.flame.FlameKind;
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.workspace.RecordingViewModel;
 import io.flightdeck.app.workspace.ViewContext;
 import io.flightdeck.model.MethodTable;
-import io.flightdeck.model.SampleKind;
 
 import java.util.function.LongFunction;
 
@@ -32,19 +31,18 @@ import javafx.scene.layout.VBox;
 public final class FlameGraphView extends BorderPane {
     private final FlameGraph graph;
     private final RecordingViewModel vm;
-    private final SampleKind kind;
-    private final CallTree.Weight weight;
+    private final FlameKind kind;
     private final LongFunction<String> format;
     private final FlowPane breadcrumb = new FlowPane(2, 2);
     private final ToggleButton inverted = new ToggleButton("Inverted");
     private final Label matchLabel = new Label();
 
-    public FlameGraphView(ViewContext ctx, SampleKind kind, CallTree.Weight weight) {
+    /** The flame graph of {@code kind}: the same samples and totals as {@code flightdeck flame --kind}. */
+    public FlameGraphView(ViewContext ctx, FlameKind kind) {
         this.vm = ctx.vm();
         this.kind = kind;
-        this.weight = weight;
         this.graph = new FlameGraph(ctx.palette());
-        this.format = switch (weight) {
+        this.format = switch (kind.weight()) {
             case SAMPLES -> v -> Format.count(v) + (v == 1 ? " sample" : " samples");
             case BYTES -> Format::bytes;
             case NANOS -> v -> Format.seconds(v / 1e9);
@@ -95,7 +93,7 @@ public final class FlameGraphView extends BorderPane {
     private void rebuild() {
         MethodTable methods = vm.profile().methods();
         FrameClassifier classifier = vm.classifier();
-        vm.callTree(kind, weight, inverted.isSelected(),
+        vm.callTree(kind, inverted.isSelected(),
                 tree -> graph.setTree(tree, methods::qualifiedName, classifier::kind, format));
     }
 

@@ -1,6 +1,6 @@
 package io.flightdeck.app.locks;
 
-import io.flightdeck.analysis.flame.CallTree;
+import io.flightdeck.analysis.flame.FlameKind;
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.threads.ThreadActivity;
@@ -9,7 +9,6 @@ import io.flightdeck.app.widgets.LazyTabs;
 import io.flightdeck.app.widgets.Tables;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
-import io.flightdeck.model.SampleKind;
 
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -102,7 +101,6 @@ public final class LocksView implements FeatureView {
                 ViewContext.title("Parks"), parks);
         lockPane.setPadding(new Insets(6));
         return new LazyTabs().tab("Locks", () -> lockPane).tab("Threads", () -> threads)
-                .tab("Flame graph (blocked time)",
-                        () -> new FlameGraphView(ctx, SampleKind.MONITOR_ENTER, CallTree.Weight.NANOS));
+                .tab("Flame graph (blocked and parked time)", () -> new FlameGraphView(ctx, FlameKind.LOCK));
     }
 }

@@ -1,6 +1,6 @@
 package io.flightdeck.app.memory;
 
-import io.flightdeck.analysis.flame.CallTree;
+import io.flightdeck.analysis.flame.FlameKind;
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.app.chart.TimeChart;
@@ -10,7 +10,6 @@ import io.flightdeck.app.widgets.Tables;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
 import io.flightdeck.model.Profile;
-import io.flightdeck.model.SampleKind;
 
 import java.util.List;
 
@@ -110,12 +109,7 @@ public final class MemoryView implements FeatureView {
         VBox histogramPane = new VBox(6, histogramNote, histogram);
         histogramPane.setPadding(new Insets(6));
         return new LazyTabs().tab("Allocation", () -> allocation)
-                .tab("Flame graph (bytes)", () -> new FlameGraphView(ctx, allocationKind(p), CallTree.Weight.BYTES))
+                .tab("Flame graph (bytes)", () -> new FlameGraphView(ctx, FlameKind.ALLOC))
                 .tab("Heap", () -> heap).tab("Class histogram", () -> histogramPane);
-    }
-
-    private static SampleKind allocationKind(Profile p) {
-        return p.samples(SampleKind.ALLOCATION).isEmpty() && !p.samples(SampleKind.ALLOCATION_IN_NEW_TLAB).isEmpty()
-                ? SampleKind.ALLOCATION_IN_NEW_TLAB : SampleKind.ALLOCATION;
     }
 }

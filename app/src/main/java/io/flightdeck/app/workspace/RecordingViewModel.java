@@ -5,6 +5,7 @@ import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.ThreadFilter;
 import io.flightdeck.analysis.TimeRange;
 import io.flightdeck.analysis.flame.CallTree;
+import io.flightdeck.analysis.flame.FlameKind;
 import io.flightdeck.analysis.gc.GcStatistics;
 import io.flightdeck.analysis.gc.PauseDistribution;
 import io.flightdeck.analysis.gc.PhaseSummary;
@@ -18,7 +19,6 @@ import io.flightdeck.app.task.TaskHandle;
 import io.flightdeck.app.task.TaskRunner;
 import io.flightdeck.app.telemetry.AnalyzeEvent;
 import io.flightdeck.model.Profile;
-import io.flightdeck.model.SampleKind;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -192,10 +192,10 @@ public final class RecordingViewModel {
      *
      * @param onReady runs on the FX thread with the tree
      */
-    public void callTree(SampleKind kind, CallTree.Weight weight, boolean bottomUp, Consumer<CallTree> onReady) {
+    public void callTree(FlameKind kind, boolean bottomUp, Consumer<CallTree> onReady) {
         Snapshot s = snapshot.get();
         Selection selection = s != null ? s.selection() : currentSelection();
-        tasks.run("Building the call tree", (progress, cancel) -> CallTree.of(selection, kind, weight, bottomUp),
+        tasks.run("Building the call tree", (progress, cancel) -> CallTree.of(selection, kind, bottomUp),
                 onReady, error -> { });
     }
 }

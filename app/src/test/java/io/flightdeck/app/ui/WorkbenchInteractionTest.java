@@ -91,6 +91,8 @@ class WorkbenchInteractionTest {
         view.view(CpuView.class).node();
         TabPane cpuTabs = robot.lookup("#cpu-tabs").queryAs(TabPane.class);
         robot.interact(() -> cpuTabs.getSelectionModel().select(2));
+        // the tab's content is built lazily, in a later pulse on a busy machine
+        Workbench.until(() -> robot.lookup("#flame-cpu").tryQuery().isPresent());
         FlameGraph flame = robot.lookup("#flame-cpu").queryAs(FlameGraph.class);
         Workbench.until(() -> flame.tree() != null && flame.getHeight() > 0 && flame.drawnFrames() > 1);
         // the second row from the bottom holds the root's heaviest child (Thread.run)

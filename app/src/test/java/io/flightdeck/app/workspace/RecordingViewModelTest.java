@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flightdeck.analysis.TimeRange;
 import io.flightdeck.analysis.flame.CallTree;
+import io.flightdeck.analysis.flame.FlameKind;
 import io.flightdeck.app.task.InlineTaskRunner;
 import io.flightdeck.ingest.ProfileLoader;
 import io.flightdeck.model.SampleKind;
@@ -59,10 +60,10 @@ class RecordingViewModelTest {
     @Test
     void callTreesFollowTheSelection() {
         AtomicReference<CallTree> tree = new AtomicReference<>();
-        vm.callTree(SampleKind.CPU, CallTree.Weight.SAMPLES, false, tree::set);
+        vm.callTree(FlameKind.CPU, false, tree::set);
         long all = tree.get().total(CallTree.ROOT);
         vm.selectSeconds(0, 1);
-        vm.callTree(SampleKind.CPU, CallTree.Weight.SAMPLES, false, tree::set);
+        vm.callTree(FlameKind.CPU, false, tree::set);
         assertThat(tree.get().total(CallTree.ROOT)).isPositive().isLessThan(all);
     }
 }
