@@ -293,7 +293,7 @@ final class SideMetrics {
             String blockerClass = blocker < 0 ? "" : p.symbols().get(blocker);
             // ReentrantLock$NonfairSync, ReentrantReadWriteLock$..., StampedLock: a lock; the rest (semaphores,
             // queues, futures, latches) hand out something
-            if (blockerClass.contains("Lock") != onLocks) {
+            if (io.flightdeck.analysis.Signals.isLockClass(blockerClass) != onLocks) {
                 continue;
             }
             long d = set.durationNanos(i);
@@ -310,13 +310,8 @@ final class SideMetrics {
 
     private SampleKind allocationKind() {
         Profile p = selection.profile();
-        if (!p.samples(SampleKind.ALLOCATION).isEmpty()) {
-            return SampleKind.ALLOCATION;
-        }
-        if (!p.samples(SampleKind.ALLOCATION_IN_NEW_TLAB).isEmpty()) {
-            return SampleKind.ALLOCATION_IN_NEW_TLAB;
-        }
-        return null;
+        SampleKind kind = io.flightdeck.analysis.Signals.primaryAllocationKind(p);
+        return p.samples(kind).isEmpty() ? null : kind;
     }
 
     private Observed io() {

@@ -36,8 +36,7 @@ public enum FlameKind {
     public List<SampleKind> sampleKinds(Profile profile) {
         return switch (this) {
             case CPU -> List.of(SampleKind.CPU);
-            case ALLOC -> !profile.samples(SampleKind.ALLOCATION).isEmpty() ? List.of(SampleKind.ALLOCATION)
-                    : List.of(SampleKind.ALLOCATION_IN_NEW_TLAB, SampleKind.ALLOCATION_OUTSIDE_TLAB);
+            case ALLOC -> io.flightdeck.analysis.Signals.allocationKinds(profile);
             case LOCK -> List.of(SampleKind.MONITOR_ENTER, SampleKind.THREAD_PARK);
         };
     }

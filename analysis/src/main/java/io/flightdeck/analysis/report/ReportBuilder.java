@@ -172,13 +172,8 @@ public final class ReportBuilder {
 
     private static AnalysisReport.Allocation allocation(Selection selection, FrameClassifier classifier) {
         Profile profile = selection.profile();
-        SampleKind kind = SampleKind.ALLOCATION;
-        String source = "jdk.ObjectAllocationSample";
-        if (profile.samples(kind).isEmpty() && !profile.samples(SampleKind.ALLOCATION_IN_NEW_TLAB).isEmpty()) {
-            kind = SampleKind.ALLOCATION_IN_NEW_TLAB;
-            source = "jdk.ObjectAllocationInNewTLAB";
-        }
-        SampleKind k = kind;
+        SampleKind k = io.flightdeck.analysis.Signals.primaryAllocationKind(profile);
+        String source = io.flightdeck.analysis.Signals.allocationSource(profile);
         SampleSet set = profile.samples(k);
         long total = Breakdown.total(selection, k, Measure.WEIGHT);
         long count = Breakdown.total(selection, k, Measure.COUNT);

@@ -91,17 +91,22 @@ public final class ChartData {
         return List.of(points("pause", young, Palette::pause), points("full GC", full, Palette::fullPause));
     }
 
-    /** Allocation rate from the allocation samples, MiB/s per bucket. */
+    /** Allocation rate from the allocation samples (outside-TLAB bytes included, as in the report), MiB/s. */
     public static List<TimeChart.Series> allocation(Profile p) {
-        SampleKind kind = p.samples(SampleKind.ALLOCATION).isEmpty() ? SampleKind.ALLOCATION_IN_NEW_TLAB
-                : SampleKind.ALLOCATION;
-        Buckets b = Buckets.of(Selection.all(p), kind, Buckets.Measure.WEIGHT, 200);
+        List<SampleKind> kinds = io.flightdeck.analysis.Signals.allocationKinds(p);
+        Buckets b = Buckets.of(Selection.all(p), kinds.getFirst(), Buckets.Measure.WEIGHT, 200);
         double[] x = new double[b.size()];
         double[] y = new double[b.size()];
         double half = b.bucket().toNanos() / 2e9;
         for (int i = 0; i < b.size(); i++) {
             x[i] = seconds(p.info().start(), b.bucketStart(i)) + half;
             y[i] = b.perSecond()[i] / MIB;
+        }
+        for (SampleKind more : kinds.subList(1, kinds.size())) {
+            Buckets extra = Buckets.of(Selection.all(p), more, Buckets.Measure.WEIGHT, 200);
+            for (int i = 0; i < Math.min(b.size(), extra.size()); i++) {
+                y[i] += extra.perSecond()[i] / MIB;
+            }
         }
         return List.of(new TimeChart.Series("allocated", Palette::allocation, x, y));
     }

@@ -142,8 +142,7 @@ public final class AllocationPressureRule implements Rule {
 
     /** The application method that allocates the most bytes (the first application frame of each sample). */
     static int topApplicationSite(RuleContext ctx) {
-        SampleKind kind = !ctx.profile().samples(SampleKind.ALLOCATION).isEmpty() ? SampleKind.ALLOCATION
-                : SampleKind.ALLOCATION_IN_NEW_TLAB;
+        SampleKind kind = io.flightdeck.analysis.Signals.primaryAllocationKind(ctx.profile());
         SampleSet set = ctx.profile().samples(kind);
         java.util.Map<Integer, long[]> bySite = new java.util.HashMap<>();
         java.util.Map<Integer, Integer> appOf = new java.util.HashMap<>();
@@ -163,8 +162,7 @@ public final class AllocationPressureRule implements Rule {
     }
 
     private static List<Finding.StackShare> stacks(RuleContext ctx, int site) {
-        SampleKind kind = !ctx.profile().samples(SampleKind.ALLOCATION).isEmpty() ? SampleKind.ALLOCATION
-                : SampleKind.ALLOCATION_IN_NEW_TLAB;
+        SampleKind kind = io.flightdeck.analysis.Signals.primaryAllocationKind(ctx.profile());
         SampleSet set = ctx.profile().samples(kind);
         java.util.Map<Integer, Integer> appOf = new java.util.HashMap<>();
         return ctx.topStacks(kind, i -> site < 0 || appOf.computeIfAbsent(set.stack(i), ctx::applicationFrame) == site,

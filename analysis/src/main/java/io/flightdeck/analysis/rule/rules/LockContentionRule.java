@@ -51,9 +51,7 @@ public final class LockContentionRule implements Rule {
     }
 
     static boolean isLockClass(String className) {
-        return className != null && (className.startsWith("java.util.concurrent.locks.ReentrantLock")
-                || className.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock")
-                || className.startsWith("java.util.concurrent.locks.StampedLock"));
+        return io.flightdeck.analysis.Signals.isLockClass(className);
     }
 
     @Override

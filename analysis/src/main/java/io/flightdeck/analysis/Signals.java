@@ -1,0 +1,62 @@
+package io.flightdeck.analysis;
+
+import io.flightdeck.model.Profile;
+import io.flightdeck.model.SampleKind;
+
+import java.util.List;
+
+/**
+ * The one room for the definitions that decide what a signal is, so that the report, the rules, compare, the
+ * charts and the flame graphs count the same things.
+ */
+public final class Signals {
+    private Signals() {
+    }
+
+    /**
+     * The samples that measure allocation: {@code jdk.ObjectAllocationSample} where the recording has it (JDK 16+),
+     * else the TLAB events, new-TLAB <em>and</em> outside-TLAB (large objects allocated outside a TLAB are
+     * allocation too).
+     */
+    public static List<SampleKind> allocationKinds(Profile profile) {
+        if (!profile.samples(SampleKind.ALLOCATION).isEmpty()) {
+            return List.of(SampleKind.ALLOCATION);
+        }
+        if (!profile.samples(SampleKind.ALLOCATION_IN_NEW_TLAB).isEmpty()
+                || !profile.samples(SampleKind.ALLOCATION_OUTSIDE_TLAB).isEmpty()) {
+            return List.of(SampleKind.ALLOCATION_IN_NEW_TLAB, SampleKind.ALLOCATION_OUTSIDE_TLAB);
+        }
+        return List.of(SampleKind.ALLOCATION);
+    }
+
+    /** The allocation samples whose stacks and classes lead (the first of {@link #allocationKinds}). */
+    public static SampleKind primaryAllocationKind(Profile profile) {
+        return allocationKinds(profile).getFirst();
+    }
+
+    /** The JFR event type the allocation numbers come from, as the report names it. */
+    public static String allocationSource(Profile profile) {
+        return primaryAllocationKind(profile) == SampleKind.ALLOCATION ? "jdk.ObjectAllocationSample"
+                : "jdk.ObjectAllocationInNewTLAB";
+    }
+
+    /**
+     * Whether a thread parked on {@code className} waits for a lock (lock contention) rather than for something
+     * handed out (a pool's connection, a queue's element, a permit, a future's result: pool starvation):
+     * {@code java.util.concurrent.locks}' locks and their sync objects ({@code ReentrantLock$NonfairSync},
+     * {@code ReentrantReadWriteLock$…}, {@code StampedLock}), and any other class whose simple name says it is a
+     * lock ({@code SpinLock}, {@code CycleDetectingLock…}); never a condition, which waits for a signal.
+     */
+    public static boolean isLockClass(String className) {
+        if (className == null || className.isEmpty()) {
+            return false;
+        }
+        if (className.startsWith("java.util.concurrent.locks.ReentrantLock")
+                || className.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock")
+                || className.startsWith("java.util.concurrent.locks.StampedLock")) {
+            return true;
+        }
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        return simple.contains("Lock") && !simple.contains("Condition");
+    }
+}
