@@ -77,6 +77,30 @@ class EdgesTest {
     }
 
     @Test
+    void aLinkToAFifoIsWrittenThroughAndAFifoIsNoInput() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo not available");
+        Path link = dir.resolve("out-link");
+        Files.createSymbolicLink(link, fifo);
+        CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = Files.newInputStream(fifo)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CliRun run = CliRun.of("analyze", gcLog(), "-o", link.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(reader.get(60, TimeUnit.SECONDS)).startsWith("Flightdeck");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+
+        CliRun fromPipe = CliRun.of("summary", fifo.toString());
+        assertThat(fromPipe.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(fromPipe.err()).contains("not a regular file");
+    }
+
+    @Test
     void aSymlinkIsFollowedAndKept() throws Exception {
         Path target = dir.resolve("real-report.md");
         Files.writeString(target, "old");

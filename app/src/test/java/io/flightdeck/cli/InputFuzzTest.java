@@ -65,51 +65,52 @@ class InputFuzzTest {
 
     @Property
     void budgetsAreReadOrRejectedCleanly(@ForAll("budgets") byte[] input) throws Exception {
-        Path file = Files.createTempFile("fuzz-budget", ".yaml");
-        try {
-            Files.write(file, input);
-            EXECUTIONS.incrementAndGet();
+        readWith(input, ".yaml", file -> {
             try {
                 Budget.read(file);
             } catch (Budget.BudgetException expected) {
                 assertThat(expected.getMessage()).isNotBlank().doesNotContain("\n");
             }
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        });
     }
 
     @Property
     void sessionsAreReadOrRejectedCleanly(@ForAll("sessions") byte[] input) throws Exception {
-        Path file = Files.createTempFile("fuzz-session", ".flightdeck");
-        try {
-            Files.write(file, input);
-            EXECUTIONS.incrementAndGet();
+        readWith(input, ".flightdeck", file -> {
             try {
                 SessionFiles.read(file);
             } catch (ImportException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
             }
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        });
     }
 
-    private static void readAsUserFile(byte[] input, String suffix) throws IOException {
+    private interface Reader {
+        void read(Path file) throws Exception;
+    }
+
+    /** Writes the input to a temporary file, reads it with {@code reader} within the time limit, deletes it. */
+    private static void readWith(byte[] input, String suffix, Reader reader) throws Exception {
         Path file = Files.createTempFile("fuzz", suffix);
         try {
             Files.write(file, input);
             EXECUTIONS.incrementAndGet();
             long start = System.nanoTime();
+            reader.read(file);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static void readAsUserFile(byte[] input, String suffix) throws Exception {
+        readWith(input, suffix, file -> {
             try {
                 new ProfileLoader(ImportOptions.defaults()).load(file);
             } catch (ImportException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
             }
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(LIMIT);
-        } finally {
-            Files.deleteIfExists(file);
-        }
+        });
     }
 
     @Provide

@@ -47,6 +47,11 @@ public final class FormatDetector {
         if (Files.isDirectory(file)) {
             throw new ImportException(file, "is a directory, not a file");
         }
+        if (!Files.isRegularFile(file)) {
+            // a pipe (<(...), /dev/stdin) or a device: a recording is read by position, and a pipe read to
+            // probe its format would be gone
+            throw new ImportException(file, "is not a regular file (a pipe or a device); save it to a file first");
+        }
         byte[] head;
         long size;
         try {

@@ -10,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
@@ -59,10 +58,13 @@ public final class OutputTarget {
         if (file == null) {
             return;
         }
-        Path target = resolveLinks(file);
-        if (Files.isDirectory(target)) {
+        if (Files.isDirectory(file)) {
             throw new OutputException(file, "it is a directory");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            return; // a device or FIFO: written through
+        }
+        Path target = resolveLinks(file);
         Path dir = target.getParent();
         if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new OutputException(file, dir + " is not a directory");
@@ -74,16 +76,18 @@ public final class OutputTarget {
 
     /** Writes {@code content} to {@code file} as described in the class comment. */
     public static void writeAtomically(Path file, byte[] content) throws OutputException {
-        Path target = resolveLinks(file);
+        Path target = file;
         try {
-            BasicFileAttributes existing = attributes(target);
+            // what the path leads to, links followed by the system (also /dev/stdout's /proc/self/fd/N)
+            BasicFileAttributes existing = attributes(file);
             if (existing != null && existing.isDirectory()) {
                 throw new OutputException(file, "it is a directory");
             }
             if (existing != null && !existing.isRegularFile()) {
-                writeThrough(target, content);
+                writeThrough(file, content);
                 return;
             }
+            target = existing != null ? file.toRealPath() : resolveLinks(file);
             replace(target, content, existing != null);
         } catch (OutputException e) {
             throw e;
