@@ -145,10 +145,18 @@ public final class Renderers {
     }
 
     /**
-     * A table of sentences that does not fit the width, one record per row: the first column and the numbers on
-     * one line, then every other column as "header: value", wrapped.
+     * A table of sentences that does not fit the width, one record per row: the first column (with the numbers
+     * when it is a short label such as a severity), then the short values on one line ("Baseline 3.5 s/s · Change
+     * -97 %"), then each longer value on its own, the first sentence column unlabelled.
      */
     private static void textRecords(StringBuilder out, Table t, boolean[] prose, int width) {
+        int columns = t.headers().size();
+        boolean shortFirst = t.rows().stream().allMatch(r -> plain(r.getFirst()).length() <= 12);
+        boolean[] brief = new boolean[columns];
+        for (int c = 1; c < columns; c++) {
+            int col = c;
+            brief[c] = !prose[c] && t.rows().stream().allMatch(r -> plain(r.get(col)).strip().length() <= 16);
+        }
         boolean firstRow = true;
         for (List<String> r : t.rows()) {
             if (!firstRow) {
@@ -156,15 +164,26 @@ public final class Renderers {
             }
             firstRow = false;
             StringBuilder head = new StringBuilder(plain(r.getFirst()));
-            for (int c = 1; c < r.size(); c++) {
-                if (t.numeric().get(c) && !prose[c]) {
-                    head.append("  ").append(plain(t.headers().get(c))).append(' ').append(plain(r.get(c)));
+            List<String> facts = new java.util.ArrayList<>();
+            for (int c = 1; c < columns; c++) {
+                String v = plain(r.get(c)).strip();
+                if (!brief[c] || v.isEmpty() || v.equals("—")) {
+                    continue;
+                }
+                String fact = plain(t.headers().get(c)) + ":\u00A0" + v.replace(' ', '\u00A0');
+                if (shortFirst && t.numeric().get(c)) {
+                    head.append("  ").append(fact);
+                } else {
+                    facts.add(fact);
                 }
             }
             wrap(out, head.toString(), "  ", "    ", width);
-            for (int c = 1; c < r.size(); c++) {
+            if (!facts.isEmpty()) {
+                wrap(out, String.join(" · ", facts), "    ", "      ", width);
+            }
+            for (int c = 1; c < columns; c++) {
                 String v = plain(r.get(c)).strip();
-                if (t.numeric().get(c) && !prose[c] || v.isEmpty() || v.equals("—")) {
+                if (brief[c] || v.isEmpty() || v.equals("—")) {
                     continue;
                 }
                 wrap(out, prose[c] && c == firstProse(prose) ? v : plain(t.headers().get(c)) + ": " + v, "    ",
