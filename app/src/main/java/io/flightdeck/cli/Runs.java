@@ -56,10 +56,11 @@ final class Runs {
         }
         Selection selection = new Selection(profile, TimeArgument.range(run.from(), run.to(), profile.info().start(),
                 profile.info().end(), err), threads);
-        AnalysisReport report = new ReportBuilder(Version.get()).buildWithDiagnosis(selection, RuleEngine.standard(),
+        io.flightdeck.analysis.Analysis analysis = io.flightdeck.analysis.Analysis.of(selection);
+        AnalysisReport report = new ReportBuilder(Version.get()).buildWithDiagnosis(analysis, RuleEngine.standard(),
                 () -> false);
         List<String> names = new ArrayList<>();
         run.files().forEach(p -> names.add(p.toString()));
-        return new Comparer.Input(selection, report, List.copyOf(names));
+        return new Comparer.Input(analysis, report, List.copyOf(names));
     }
 }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +39,15 @@ public final class Comparer {
     private static final int TOP_CHANGES = 15;
 
     /** One side: what was selected, its analysis (with findings) and the files it came from. */
-    public record Input(Selection selection, AnalysisReport report, List<String> files) {
+    /** One side: its analysis (shared with whoever made the report), the report with its diagnosis, the files. */
+    public record Input(io.flightdeck.analysis.Analysis analysis, AnalysisReport report, List<String> files) {
+        public Input(Selection selection, AnalysisReport report, List<String> files) {
+            this(io.flightdeck.analysis.Analysis.of(selection), report, files);
+        }
+
+        public Selection selection() {
+            return analysis.selection();
+        }
     }
 
     private final String version;
@@ -57,8 +64,8 @@ public final class Comparer {
 
     public ComparisonReport compare(Input baseline, Input candidate, Budget budget) {
         double bucket = bucketSeconds(baseline.selection().durationSeconds(), candidate.selection().durationSeconds());
-        SideMetrics b = new SideMetrics(baseline.selection(), baseline.report(), bucket);
-        SideMetrics c = new SideMetrics(candidate.selection(), candidate.report(), bucket);
+        SideMetrics b = new SideMetrics(baseline.analysis(), baseline.report(), bucket);
+        SideMetrics c = new SideMetrics(candidate.analysis(), candidate.report(), bucket);
         Comparability.Result comparability = Comparability.check(b, c);
 
         Set<String> decisiveCategories = new LinkedHashSet<>();
@@ -266,10 +273,6 @@ public final class Comparer {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 
     static String formatValue(double v, String unit) {

@@ -52,13 +52,18 @@ final class SideMetrics {
     private final GcStatistics gc;
 
     SideMetrics(Selection selection, AnalysisReport report, double bucketSeconds) {
+        this(io.flightdeck.analysis.Analysis.of(selection), report, bucketSeconds);
+    }
+
+    SideMetrics(io.flightdeck.analysis.Analysis analysis, AnalysisReport report, double bucketSeconds) {
+        Selection selection = analysis.selection();
         this.selection = selection;
         this.report = report;
         this.bucketSeconds = bucketSeconds;
         this.buckets = Math.max(1, (int) Math.floor(selection.durationSeconds() / bucketSeconds));
         Instant s = selection.start();
         this.originNanos = s.getEpochSecond() * 1_000_000_000L + s.getNano();
-        this.gc = GcStatistics.compute(selection);
+        this.gc = analysis.gcStatistics();
     }
 
     AnalysisReport report() {

@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.report;
 
+import io.flightdeck.analysis.Analysis;
 import io.flightdeck.analysis.Breakdown;
 import io.flightdeck.analysis.Breakdown.Group;
 import io.flightdeck.analysis.Breakdown.Measure;
@@ -11,7 +12,6 @@ import io.flightdeck.analysis.gc.GcActivity;
 import io.flightdeck.analysis.heap.HistogramAnalysis;
 import io.flightdeck.analysis.gc.GcStatistics;
 import io.flightdeck.analysis.hotspot.HotMethod;
-import io.flightdeck.analysis.hotspot.HotMethods;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.RuleEngine;
@@ -56,15 +56,21 @@ public final class ReportBuilder {
     }
 
     public AnalysisReport build(Selection selection, List<Finding> findings) {
+        return build(Analysis.of(selection), findings);
+    }
+
+    /** The report's numbers from an analysis whose shared parts (hot methods, GC statistics...) may be reused. */
+    public AnalysisReport build(Analysis analysis, List<Finding> findings) {
+        Selection selection = analysis.selection();
         Profile profile = selection.profile();
-        FrameClassifier classifier = new FrameClassifier(profile);
-        AnalysisReport.Cpu cpu = cpu(selection);
+        FrameClassifier classifier = analysis.classifier();
+        AnalysisReport.Cpu cpu = cpu(analysis);
         AnalysisReport.Allocation allocation = allocation(selection, classifier);
         AnalysisReport.Locks locks = locks(selection, classifier);
         AnalysisReport.Io io = io(selection, classifier);
         AnalysisReport.Exceptions exceptions = exceptions(selection, classifier);
         AnalysisReport.Threads threads = threads(selection, classifier);
-        AnalysisReport.Gc gc = gc(selection);
+        AnalysisReport.Gc gc = gc(analysis);
         AnalysisReport.Histogram histogram = histogram(profile);
         Map<String, String> absent = new LinkedHashMap<>(Coverage.absentSections(profile));
         // what was measured after all (another writer's samples, a section fed from another source) is shown
@@ -91,8 +97,13 @@ public final class ReportBuilder {
      * @param cancelled checked between rules
      */
     public AnalysisReport buildWithDiagnosis(Selection selection, RuleEngine engine, BooleanSupplier cancelled) {
-        AnalysisReport numbers = build(selection, List.of());
-        RuleContext ctx = new RuleContext(selection, numbers, new FrameClassifier(selection.profile()));
+        return buildWithDiagnosis(Analysis.of(selection), engine, cancelled);
+    }
+
+    /** The report with the diagnosis, from an analysis the caller keeps (the desktop app's views read it too). */
+    public AnalysisReport buildWithDiagnosis(Analysis analysis, RuleEngine engine, BooleanSupplier cancelled) {
+        AnalysisReport numbers = build(analysis, List.of());
+        RuleContext ctx = new RuleContext(analysis.selection(), numbers, analysis.classifier());
         RuleEngine.Outcome outcome = engine.run(ctx, cancelled);
         return numbers.withDiagnosis(outcome.findings(), outcome.results());
     }
@@ -124,9 +135,10 @@ public final class ReportBuilder {
                 info.duration().toNanos() / 1e9, info.chunks(), jvm, counts);
     }
 
-    private static AnalysisReport.Cpu cpu(Selection selection) {
+    private static AnalysisReport.Cpu cpu(Analysis analysis) {
+        Selection selection = analysis.selection();
         Profile profile = selection.profile();
-        List<HotMethod> hot = HotMethods.compute(selection);
+        List<HotMethod> hot = analysis.hotMethods();
         long samples = Breakdown.total(selection, SampleKind.CPU, Measure.COUNT);
         List<AnalysisReport.HotMethodRow> rows = new ArrayList<>();
         for (HotMethod h : hot.subList(0, Math.min(TOP_METHODS, hot.size()))) {
@@ -389,9 +401,10 @@ public final class ReportBuilder {
         return new AnalysisReport.Threads(started, ended, seconds > 0 ? started / seconds : 0, activeMax, sites);
     }
 
-    private static AnalysisReport.Gc gc(Selection selection) {
+    private static AnalysisReport.Gc gc(Analysis analysis) {
+        Selection selection = analysis.selection();
         Profile profile = selection.profile();
-        GcStatistics stats = GcStatistics.compute(selection);
+        GcStatistics stats = analysis.gcStatistics();
         Instant origin = profile.info().jvmStartTime().orElse(profile.info().start());
         List<AnalysisReport.Pause> pauses = new ArrayList<>();
         Map<String, double[]> causes = new TreeMap<>(); // count, total, max
@@ -414,7 +427,7 @@ public final class ReportBuilder {
         }
         Double afterPercent = stats.heapAfterGcMaxBytes() >= 0 && profile.info().maxHeapBytes().isPresent()
                 ? 100.0 * stats.heapAfterGcMaxBytes() / profile.info().maxHeapBytes().getAsLong() : null;
-        GcActivity activity = GcActivity.compute(selection);
+        GcActivity activity = analysis.gcActivity();
         List<AnalysisReport.PhaseRow> phases = new ArrayList<>();
         activity.concurrentPhases().forEach((name, v) -> phases.add(new AnalysisReport.PhaseRow(name, (long) v[0], v[1],
                 v[2])));

@@ -66,7 +66,6 @@ public final class CompareViewModel {
     private JsonNode budgetTree;
     private TaskHandle pending;
     private TaskHandle pendingDiff;
-    private Runnable onReport = () -> { };
 
     public CompareViewModel(TaskRunner tasks, String version) {
         this.tasks = tasks;
@@ -207,11 +206,6 @@ public final class CompareViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** Runs (FX thread) after each new comparison is shown. */
-    public void setOnReport(Runnable r) {
-        this.onReport = r;
-    }
-
     private void updateTitle() {
         RecordingViewModel b = baseline.get();
         RecordingViewModel c = candidate.get();
@@ -295,7 +289,6 @@ public final class CompareViewModel {
             lastBase = (Comparer.Input) result[1];
             lastCand = (Comparer.Input) result[2];
             loadDiff();
-            onReport.run();
         }, error -> {
             if (gen != generation) {
                 return;
@@ -318,13 +311,14 @@ public final class CompareViewModel {
             io.flightdeck.ingest.CancellationToken cancel) {
         List<String> files = side.files().stream().map(Path::toString).toList();
         if (snapshot != null) {
-            return new Comparer.Input(snapshot.selection(), snapshot.report(), files);
+            return new Comparer.Input(snapshot.analysis(), snapshot.report(), files);
         }
         io.flightdeck.analysis.Selection selection = new io.flightdeck.analysis.Selection(side.profile(),
                 io.flightdeck.analysis.TimeRange.ALL, io.flightdeck.analysis.ThreadFilter.ALL);
-        AnalysisReport r = new ReportBuilder(version).buildWithDiagnosis(selection, RuleEngine.standard(),
+        io.flightdeck.analysis.Analysis analysis = io.flightdeck.analysis.Analysis.of(selection, side.classifier());
+        AnalysisReport r = new ReportBuilder(version).buildWithDiagnosis(analysis, RuleEngine.standard(),
                 cancel::isCancelled);
-        return new Comparer.Input(selection, r, files);
+        return new Comparer.Input(analysis, r, files);
     }
 
     private void loadDiff() {

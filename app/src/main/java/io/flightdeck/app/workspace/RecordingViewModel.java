@@ -1,16 +1,15 @@
 package io.flightdeck.app.workspace;
 
+import io.flightdeck.analysis.Analysis;
 import io.flightdeck.analysis.FrameClassifier;
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.ThreadFilter;
 import io.flightdeck.analysis.TimeRange;
 import io.flightdeck.analysis.flame.CallTree;
 import io.flightdeck.analysis.flame.FlameKind;
-import io.flightdeck.analysis.gc.GcStatistics;
 import io.flightdeck.analysis.gc.PauseDistribution;
 import io.flightdeck.analysis.gc.PhaseSummary;
 import io.flightdeck.analysis.hotspot.HotMethod;
-import io.flightdeck.analysis.hotspot.HotMethods;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.report.ReportBuilder;
 import io.flightdeck.analysis.rule.RuleEngine;
@@ -44,7 +43,8 @@ import javafx.beans.property.StringProperty;
 public final class RecordingViewModel {
     /** The analysis of one selection, computed off the FX thread. */
     public record Snapshot(Selection selection, AnalysisReport report, List<HotMethod> hotMethods,
-            List<ThreadActivity> threads, PauseDistribution pauseDistribution, List<PhaseSummary> phases) {
+            List<ThreadActivity> threads, PauseDistribution pauseDistribution, List<PhaseSummary> phases,
+            Analysis analysis) {
     }
 
     private final Profile profile;
@@ -173,11 +173,13 @@ public final class RecordingViewModel {
         pending = tasks.run("Analysing " + label(), (progress, cancel) -> {
             AnalyzeEvent event = new AnalyzeEvent();
             event.begin();
-            AnalysisReport report = new ReportBuilder(version).buildWithDiagnosis(selection, RuleEngine.standard(),
+            // one analysis of the selection: the report, the rules and the views read the same computed parts
+            Analysis analysis = Analysis.of(selection, classifier);
+            AnalysisReport report = new ReportBuilder(version).buildWithDiagnosis(analysis, RuleEngine.standard(),
                     cancel::isCancelled);
             cancel.throwIfCancelled();
-            Snapshot s = new Snapshot(selection, report, HotMethods.compute(selection), ThreadActivity.compute(selection),
-                    PauseDistribution.of(GcStatistics.compute(selection).pauses()), PhaseSummary.of(selection));
+            Snapshot s = new Snapshot(selection, report, analysis.hotMethods(), analysis.threadActivity(),
+                    PauseDistribution.of(analysis.gcStatistics().pauses()), analysis.phases(), analysis);
             event.recording = label();
             event.commit();
             return s;
