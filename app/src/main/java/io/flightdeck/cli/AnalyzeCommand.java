@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,16 +51,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Write the report to OUT (replaced atomically) instead of standard output.")
     Path output;
 
-    @Option(names = "--from", paramLabel = "T",
-            description = "Start of the time range: seconds from the recording's start (+12.5) or ISO-8601.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "T", description = "End of the time range, same forms as --from.")
-    String to;
-
-    @Option(names = "--thread", paramLabel = "REGEX",
-            description = "Only threads whose name contains a match of REGEX.")
-    String thread;
+    @Mixin
+    SelectionOptions range;
 
     @Option(names = "--budget", paramLabel = "FILE", description = "Check the run against a budget (JSON or YAML, "
             + "see docs/cli.md); exit code 4 when a limit is violated.")
@@ -68,12 +61,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputCheck.before(output, OutputCheck.inputs(files, budgetFile));
-        ThreadFilter threads;
-        try {
-            threads = ThreadFilter.of(thread);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--thread: " + e.getMessage());
-        }
+        ThreadFilter threads = range.threads();
         long recordings = 0;
         for (Path f : files) {
             try {
@@ -89,8 +77,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "to compare two recordings use 'flightdeck compare BASELINE CANDIDATE'");
         }
         Profile profile = Inputs.loadTogether(files, ImportOptions.defaults(), CliStreams.err(spec));
-        Selection selection = new Selection(profile, TimeArgument.range(from, to, profile.info().start(),
-                profile.info().end(), CliStreams.err(spec)), threads);
+        Selection selection = range.selection(profile, threads, CliStreams.err(spec));
         AnalysisReport report = new ReportBuilder(Version.get()).buildWithDiagnosis(selection, RuleEngine.standard(),
                 () -> false);
         ComparisonReport.BudgetResult budget = budgetFile == null ? null

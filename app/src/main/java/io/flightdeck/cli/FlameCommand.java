@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,16 +62,8 @@ final class FlameCommand implements Callable<Integer> {
             description = "Write to OUT (replaced atomically) instead of standard output.")
     Path output;
 
-    @Option(names = "--from", paramLabel = "T",
-            description = "Start of the time range: seconds from the recording's start (+12.5) or ISO-8601.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "T", description = "End of the time range, same forms as --from.")
-    String to;
-
-    @Option(names = "--thread", paramLabel = "REGEX",
-            description = "Only threads whose name contains a match of REGEX.")
-    String thread;
+    @Mixin
+    SelectionOptions range;
 
     @Option(names = "--threads", description = "One tower per thread: each thread's name, in brackets, as the "
             + "outermost frame.")
@@ -85,12 +78,7 @@ final class FlameCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputCheck.before(output, OutputCheck.inputs(files, baseline));
-        ThreadFilter threads;
-        try {
-            threads = ThreadFilter.of(thread);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--thread: " + e.getMessage());
-        }
+        ThreadFilter threads = range.threads();
         long recordings = countRecordings(files);
         if (recordings == 0) {
             // say so before reading a large log for nothing (unreadable files are reported by the loader)
@@ -137,8 +125,7 @@ final class FlameCommand implements Callable<Integer> {
     }
 
     private Selection selection(Profile profile, ThreadFilter threads) {
-        return new Selection(profile, TimeArgument.range(from, to, profile.info().start(), profile.info().end(),
-                CliStreams.err(spec)), threads);
+        return range.selection(profile, threads, CliStreams.err(spec));
     }
 
     private static long countRecordings(List<Path> files) {

@@ -47,13 +47,7 @@ final class Runs {
                     + "log and histograms (" + run.files() + ")");
         }
         Profile profile = Inputs.loadTogether(run.files(), ImportOptions.defaults(), err);
-        ThreadFilter threads;
-        String thread = threadOverride != null ? threadOverride : run.thread();
-        try {
-            threads = ThreadFilter.of(thread);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--thread: " + e.getMessage());
-        }
+        ThreadFilter threads = SelectionOptions.threads(threadOverride != null ? threadOverride : run.thread());
         Selection selection = new Selection(profile, TimeArgument.range(run.from(), run.to(), profile.info().start(),
                 profile.info().end(), err), threads);
         io.flightdeck.analysis.Analysis analysis = io.flightdeck.analysis.Analysis.of(selection);
