@@ -10,7 +10,28 @@ import java.util.List;
  * charts and the flame graphs count the same things.
  */
 public final class Signals {
+    /** JVM and JFR threads that are not the application's. */
+    private static final List<String> INTERNAL_THREADS = List.of("JFR ", "Common-Cleaner", "Reference Handler",
+            "Finalizer", "Signal Dispatcher", "Notification Thread", "Attach Listener", "process reaper",
+            "DestroyJavaVM", "Monitor Ctrl-Break", "Service Thread", "VM Thread", "VM Periodic Task Thread",
+            "C1 CompilerThread", "C2 CompilerThread", "Sweeper thread", "GC Thread", "G1 ", "Cleaner-",
+            "RMI TCP Accept", "RMI Scheduler", "JMX server connection timeout", "Java2D Disposer",
+            "Async-profiler Timer", "[tid=");
+
     private Signals() {
+    }
+
+    /** A thread of the JVM, of JFR or of a profiler, not of the application (its name is null or starts so). */
+    public static boolean isInternalThread(String name) {
+        if (name == null) {
+            return true;
+        }
+        for (String p : INTERNAL_THREADS) {
+            if (name.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -29,13 +29,6 @@ import java.util.function.Predicate;
  * helpers over stacks and threads that several rules share. Thread-safe: rules run in parallel.
  */
 public final class RuleContext {
-    /** JVM and JFR threads that are not the application's. */
-    private static final List<String> INTERNAL_THREADS = List.of("JFR ", "Common-Cleaner", "Reference Handler",
-            "Finalizer", "Signal Dispatcher", "Notification Thread", "Attach Listener", "process reaper",
-            "DestroyJavaVM", "Monitor Ctrl-Break", "Service Thread", "VM Thread", "VM Periodic Task Thread",
-            "C1 CompilerThread", "C2 CompilerThread", "Sweeper thread", "GC Thread", "G1 ", "Cleaner-",
-            "RMI TCP Accept", "RMI Scheduler", "JMX server connection timeout", "Java2D Disposer",
-            "Async-profiler Timer", "[tid=");
 
     private final Selection selection;
     private final AnalysisReport report;
@@ -97,16 +90,9 @@ public final class RuleContext {
 
     // ---- threads --------------------------------------------------------------------------------------------
 
+    /** JVM and JFR threads that are not the application's ({@link io.flightdeck.analysis.Signals}). */
     public static boolean isInternalThread(String name) {
-        if (name == null) {
-            return true;
-        }
-        for (String p : INTERNAL_THREADS) {
-            if (name.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
+        return io.flightdeck.analysis.Signals.isInternalThread(name);
     }
 
     public String threadName(int thread) {
