@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * The analysis of one {@link Selection}: every derived number is computed once, on first use, and shared by the
- * report, the rules, compare and the desktop app's views (ADR 0004). The frame classifier belongs to the profile
+ * report, the rules, compare and the desktop app's views (ADR 0005). The frame classifier belongs to the profile
  * and is shared by every selection of it. Thread-safe: rules read it in parallel.
  */
 public final class Analysis {

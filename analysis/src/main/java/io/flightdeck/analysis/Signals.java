@@ -21,6 +21,17 @@ public final class Signals {
     private Signals() {
     }
 
+    /**
+     * A collection a diagnostic tool asked for (a class histogram, a heap dump, a diagnostic command, a debugger's
+     * forced GC): an artefact of the measurement, not the application's behaviour. The report lists such pauses
+     * (they happened); the rules and compare leave them out.
+     */
+    public static boolean isDiagnosticGc(String cause) {
+        String c = cause == null ? "" : cause.toLowerCase(java.util.Locale.ROOT);
+        return c.contains("heap inspection") || c.contains("heap dump") || c.contains("diagnostic command")
+                || c.contains("whitebox") || c.contains("jvmti force gc");
+    }
+
     /** A thread of the JVM, of JFR or of a profiler, not of the application (its name is null or starts so). */
     public static boolean isInternalThread(String name) {
         if (name == null) {

@@ -50,6 +50,7 @@ final class SideMetrics {
     private final int buckets;
     private final long originNanos;
     private final GcStatistics gc;
+    private final List<GcPause> pauses;
 
     SideMetrics(Selection selection, AnalysisReport report, double bucketSeconds) {
         this(io.flightdeck.analysis.Analysis.of(selection), report, bucketSeconds);
@@ -64,6 +65,10 @@ final class SideMetrics {
         Instant s = selection.start();
         this.originNanos = s.getEpochSecond() * 1_000_000_000L + s.getNano();
         this.gc = analysis.gcStatistics();
+        // collections a diagnostic tool asked for (a histogram taken during the run) are the measurement's, not
+        // the application's: the rules leave them out, and so does compare
+        this.pauses = gc.pauses().stream().filter(p -> !io.flightdeck.analysis.Signals.isDiagnosticGc(p.cause()))
+                .toList();
     }
 
     AnalysisReport report() {
@@ -111,16 +116,16 @@ final class SideMetrics {
                 double[] perBucket = allocatedPerSecond(k);
                 yield Optional.of(Observed.ofSamples(report.allocation().bytesPerSecond(), perBucket));
             }
-            case MetricSpec.GC_P50 -> pauses(g.pausePercentilesSeconds().p50());
-            case MetricSpec.GC_P95 -> pauses(g.pausePercentilesSeconds().p95());
-            case MetricSpec.GC_P99 -> pauses(g.pausePercentilesSeconds().p99());
-            case MetricSpec.GC_MAX -> pauses(g.pauseMaxSeconds());
+            case MetricSpec.GC_P50 -> pauses(applicationPausePercentile(g.pausePercentilesSeconds().p50(), 50));
+            case MetricSpec.GC_P95 -> pauses(applicationPausePercentile(g.pausePercentilesSeconds().p95(), 95));
+            case MetricSpec.GC_P99 -> pauses(applicationPausePercentile(g.pausePercentilesSeconds().p99(), 99));
+            case MetricSpec.GC_MAX -> pauses(applicationPausePercentile(g.pauseMaxSeconds(), 100));
             case MetricSpec.GC_OVERHEAD -> g.throughputPercent() < 0 || !hasGc() ? Optional.empty()
                     : Optional.of(Observed.ofSamples(100 - g.throughputPercent(), pausePercentPerBucket(false)));
             case MetricSpec.GC_THROUGHPUT -> g.throughputPercent() < 0 || !hasGc() ? Optional.empty()
                     : Optional.of(Observed.ofSamples(g.throughputPercent(), pausePercentPerBucket(true)));
             case MetricSpec.GC_FULL -> !hasGc() || seconds <= 0 ? Optional.empty()
-                    : Optional.of(Observed.ofCount(g.fullPauseCount() * 60 / seconds, g.fullPauseCount(), seconds / 60));
+                    : Optional.of(Observed.ofCount(fullPauses() * 60 / seconds, fullPauses(), seconds / 60));
             case MetricSpec.HEAP_AFTER_GC_PERCENT -> heapAfterPercent();
             case MetricSpec.HEAP_AFTER_GC_SLOPE -> heapAfterTrend();
             case MetricSpec.LOCK_BLOCKED -> hasRecording()
@@ -219,16 +224,16 @@ final class SideMetrics {
     }
 
     private Optional<Observed> pauses(double value) {
-        if (gc.pauses().isEmpty()) {
+        if (pauses.isEmpty()) {
             return Optional.empty();
         }
-        double[] d = gc.pauses().stream().mapToDouble(p -> p.duration().toNanos() / 1e9).toArray();
+        double[] d = pauses.stream().mapToDouble(p -> p.duration().toNanos() / 1e9).toArray();
         return Optional.of(Observed.ofSamples(value, d));
     }
 
     private double[] pausePercentPerBucket(boolean throughput) {
         double[] b = new double[buckets];
-        for (GcPause p : gc.pauses()) {
+        for (GcPause p : pauses) {
             long start = p.start().getEpochSecond() * 1_000_000_000L + p.start().getNano();
             spread(b, start, p.duration().toNanos(), p.duration().toNanos() / 1e9);
         }
@@ -247,7 +252,7 @@ final class SideMetrics {
         if (value == null || max <= 0) {
             return Optional.empty();
         }
-        double[] after = gc.pauses().stream().filter(p -> p.heapAfterBytes().isPresent())
+        double[] after = pauses.stream().filter(p -> p.heapAfterBytes().isPresent())
                 .mapToDouble(p -> 100.0 * p.heapAfterBytes().getAsLong() / max).toArray();
         return Optional.of(Observed.ofSamples(value, after));
     }
@@ -255,7 +260,7 @@ final class SideMetrics {
     private Optional<Observed> heapAfterTrend() {
         List<double[]> points = new ArrayList<>();
         Instant origin = selection.start();
-        for (GcPause p : gc.pauses()) {
+        for (GcPause p : pauses) {
             if (p.heapAfterBytes().isPresent()) {
                 double t = Duration.between(origin, p.start().plus(p.duration())).toNanos() / 1e9;
                 points.add(new double[]{t, p.heapAfterBytes().getAsLong()});
@@ -562,9 +567,21 @@ final class SideMetrics {
         return metricName.substring(metricName.indexOf(':') + 1);
     }
 
+    /**
+     * A percentile of the application's pauses (diagnostic ones left out): the report's own value when there were
+     * none to leave out, so both say the same.
+     */
+    private double applicationPausePercentile(double reportValue, double p) {
+        if (pauses.size() == gc.pauses().size() || pauses.isEmpty()) {
+            return reportValue;
+        }
+        double[] d = pauses.stream().mapToDouble(x -> x.duration().toNanos() / 1e9).toArray();
+        return io.flightdeck.analysis.Statistics.percentile(d, p);
+    }
+
     /** The time of full GCs (for the comparability of GC data). */
     long fullPauses() {
-        return gc.pauses().stream().filter(p -> p.kind() == GcKind.FULL).count();
+        return pauses.stream().filter(p -> p.kind() == GcKind.FULL).count();
     }
 
     double durationSeconds() {

@@ -7,7 +7,6 @@ import io.flightdeck.model.GcPause;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** What the GC rules share: which pauses are the application's, and which collections were asked for by tools. */
 final class GcRules {
@@ -16,9 +15,7 @@ final class GcRules {
 
     /** Collections a diagnostic tool asked for (a class histogram, a heap dump): not the application's problem. */
     static boolean isDiagnostic(String cause) {
-        String c = cause == null ? "" : cause.toLowerCase(Locale.ROOT);
-        return c.contains("heap inspection") || c.contains("heap dump") || c.contains("diagnostic command")
-                || c.contains("whitebox") || c.contains("jvmti force gc");
+        return io.flightdeck.analysis.Signals.isDiagnosticGc(cause);
     }
 
     static boolean isExplicit(String cause) {
