@@ -12,8 +12,8 @@ import javafx.stage.Stage;
 
 /**
  * The desktop app: builds the {@link Workbench}, then opens the files given on the command line (recordings, GC
- * logs, histograms, sessions), or the bundled sample session when there are none: a lock-contention fix, its
- * baseline and candidate recordings and their comparison.
+ * logs, histograms, sessions); with none, the window shows the welcome screen, from which the bundled sample
+ * session (a lock-contention fix: its baseline and candidate recordings and their comparison) is one click away.
  */
 public final class FlightdeckApplication extends Application {
 

@@ -24,6 +24,7 @@ import io.flightdeck.ingest.ImportException;
 import io.flightdeck.ingest.ProfileLoader;
 import io.flightdeck.model.Profile;
 import io.flightdeck.model.SourceKind;
+import io.flightdeck.samples.BundledSamples;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -296,6 +297,41 @@ public final class MainViewModel {
                 s.candidateProperty().set(null);
             }
         }
+    }
+
+    /**
+     * Opens two recordings, each in its tab, and their comparison once both are open: baseline and candidate as
+     * chosen (a side that cannot be read reports its error and no comparison opens).
+     */
+    public void compareFiles(Path baseline, Path candidate) {
+        RecordingViewModel[] sides = new RecordingViewModel[2];
+        Runnable whenBoth = () -> {
+            if (sides[0] != null && sides[1] != null) {
+                compare(sides[0], sides[1]);
+            }
+        };
+        openTogether(List.of(baseline), null, r -> {
+            sides[0] = r;
+            whenBoth.run();
+        });
+        openTogether(List.of(candidate), null, r -> {
+            sides[1] = r;
+            whenBoth.run();
+        });
+    }
+
+    /**
+     * Opens the bundled sample session (a lock-contention fix: before, after and their comparison), unpacking it
+     * in the background first.
+     */
+    public void openSampleSession() {
+        status.set("Opening the sample session…");
+        tasks.run("Unpacking the sample session", (progress, cancel) -> BundledSamples.extractSession(),
+                this::openSession, error -> {
+                    status.set("Could not open the sample session: " + error.getMessage());
+                    onError.accept(Path.of(BundledSamples.SESSION), "Could not open the sample session: "
+                            + error.getMessage());
+                });
     }
 
     // ---- comparisons ----

@@ -33,7 +33,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Sessions in the GUI: a new session from a recording, its candidate, a note and a stage, saved and opened again
- * with the same content and the comparison back; and the no-argument start on the bundled session.
+ * with the same content and the comparison back; and the no-argument start: the welcome screen, from which the
+ * bundled session opens with one click.
  */
 @ExtendWith(ApplicationExtension.class)
 class SessionWorkflowTest {
@@ -137,10 +138,15 @@ class SessionWorkflowTest {
     }
 
     @Test
-    void startingWithoutFilesOpensTheBundledSession(FxRobot robot) throws Exception {
+    void startingWithoutFilesShowsTheWelcomeScreenWithTheSampleSessionOneClickAway(FxRobot robot) throws Exception {
         // the same call the application makes when it is started without arguments
         io.flightdeck.app.shell.Workbench w = app.wiring();
         robot.interact(() -> w.openStartup(List.of()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabTitles(app)).isEmpty();
+        assertThat(app.window.welcome().isVisible()).isTrue();
+        assertThat(robot.lookup("#welcome-drop-hint").queryLabeled().getText()).contains("Drop");
+        robot.clickOn("#welcome-sample");
         Workbench.until(() -> app.vm.session() != null && app.vm.session().comparisonProperty().get() != null
                 && app.vm.session().comparisonProperty().get().report() != null);
         assertThat(tabTitles(app)).containsExactly(BundledSamples.SESSION_RECORDINGS.get(0),
@@ -160,6 +166,7 @@ class SessionWorkflowTest {
         CompareView view = app.window.currentCompareView();
         assertThat(view.budgetTable().getItems()).hasSize(3);
         assertThat(app.window.sessionBar()).isNotNull();
+        assertThat(app.window.welcome().isVisible()).isFalse();
         assertThat(robot.lookup("#session-stage-validate").query().getStyleClass()).contains("fd-stage-current");
     }
 }
