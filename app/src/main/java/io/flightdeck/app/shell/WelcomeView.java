@@ -17,8 +17,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -68,11 +69,15 @@ public final class WelcomeView extends ScrollPane {
                 "No recordings opened yet");
         VBox sessions = recentList("Recent sessions", "welcome-recent-sessions", vm.recentSessions(),
                 "No sessions yet: File ▸ New Session from This Recording starts one");
-        HBox recent = new HBox(40, recordings, sessions);
-        for (VBox column : List.of(recordings, sessions)) {
-            column.setPrefWidth(0); // two equal columns, whatever their content
-            HBox.setHgrow(column, Priority.ALWAYS);
+        // two equal columns, whatever their content
+        GridPane recent = new GridPane();
+        recent.setHgap(40);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints half = new ColumnConstraints();
+            half.setPercentWidth(50);
+            recent.getColumnConstraints().add(half);
         }
+        recent.addRow(0, recordings, sessions);
 
         Label drop = new Label("Drop recordings, GC logs, histograms or .flightdeck sessions anywhere on this window "
                 + "to open them; a GC log dropped on an open recording joins its analysis.");
