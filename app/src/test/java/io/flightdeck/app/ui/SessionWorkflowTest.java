@@ -168,5 +168,10 @@ class SessionWorkflowTest {
         assertThat(app.window.sessionBar()).isNotNull();
         assertThat(app.window.welcome().isVisible()).isFalse();
         assertThat(robot.lookup("#session-stage-validate").query().getStyleClass()).contains("fd-stage-current");
+
+        // with the last tab closed the welcome screen is back (the sample's temporary copies are not "recent")
+        robot.interact(() -> app.window.recordingTabs().getTabs().clear());
+        assertThat(app.window.welcome().isVisible()).isTrue();
+        assertThat(robot.lookup("#welcome-recent-sessions .hyperlink").queryAll()).isEmpty();
     }
 }
