@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The one entry point of the jar. A sub-command (or an option such as {@code --version}) runs the command line
  * with no window and no JavaFX toolkit; otherwise the arguments are files and the desktop app opens them (the
- * bundled sample session when there are none).
+ * welcome screen when there are none).
  */
 public final class Main {
     static final Set<String> COMMANDS = Set.of("summary", "analyze", "compare", "flame", "export", "bench", "help");

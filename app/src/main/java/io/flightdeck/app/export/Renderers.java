@@ -1,5 +1,7 @@
 package io.flightdeck.app.export;
 
+import io.flightdeck.app.Version;
+
 import io.flightdeck.app.export.ReportDocument.Block;
 import io.flightdeck.app.export.ReportDocument.Fact;
 import io.flightdeck.app.export.ReportDocument.Paragraph;
@@ -15,6 +17,11 @@ import java.util.List;
  */
 public final class Renderers {
     private Renderers() {
+    }
+
+    /** The line that closes a Markdown or HTML report: which Flightdeck wrote it. */
+    static String footer() {
+        return "Made with Flightdeck " + Version.get();
     }
 
     public static String render(ReportDocument doc, ReportFormat format) {
@@ -292,6 +299,7 @@ public final class Renderers {
                 }
             }
         }
+        out.append("\n---\n\n_").append(md(footer())).append("_\n");
         return out.toString();
     }
 
@@ -327,6 +335,7 @@ public final class Renderers {
             h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #d0d7de;padding-bottom:.2em}
             table{border-collapse:collapse;margin:.6em 0;max-width:100%}td{overflow-wrap:anywhere}th,td{padding:.25em .7em;border-bottom:1px solid #eaeef2;text-align:left;vertical-align:top}
             th{background:#f6f8fa}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+            footer{margin-top:2.4em;padding-top:.6em;border-top:1px solid #d0d7de;color:#59636e;font-size:.9em}
             dl{display:grid;grid-template-columns:max-content auto;gap:.2em 1em}dt{font-weight:600}dd{margin:0;word-break:break-all}
             .warning{background:#fff8c5;border:1px solid #d4a72c;padding:.4em .8em;border-radius:4px;margin:.4em 0}
             """;
@@ -366,7 +375,7 @@ public final class Renderers {
                 }
             }
         }
-        return out.append("</body></html>\n").toString();
+        return out.append("<footer>").append(html(footer())).append("</footer>\n</body></html>\n").toString();
     }
 
     private static final java.util.regex.Pattern NUMBER_UNIT = java.util.regex.Pattern.compile(

@@ -3,6 +3,9 @@ package io.flightdeck.app.session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.flightdeck.app.Version;
 
 import io.flightdeck.app.export.OutputTarget;
 import io.flightdeck.ingest.ImportException;
@@ -70,7 +73,13 @@ public final class SessionFiles {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), session.stage(),
                 relative(session.baseline(), dir), relative(session.candidate(), dir), session.budget(),
                 session.notes());
-        OutputTarget.writeAtomically(file, MAPPER.writeValueAsBytes(rel));
+        // which Flightdeck wrote the file, right after the format (readers ignore it; people and bug reports do not)
+        ObjectNode fields = MAPPER.valueToTree(rel);
+        ObjectNode out = MAPPER.createObjectNode();
+        out.set("flightdeckSession", fields.remove("flightdeckSession"));
+        out.put("flightdeckVersion", Version.get());
+        out.setAll(fields);
+        OutputTarget.writeAtomically(file, MAPPER.writeValueAsBytes(out));
     }
 
     private static Session.RunSet relative(Session.RunSet run, Path dir) {

@@ -12,8 +12,8 @@ import javafx.stage.Stage;
 
 /**
  * The desktop app: builds the {@link Workbench}, then opens the files given on the command line (recordings, GC
- * logs, histograms, sessions), or the bundled sample session when there are none: a lock-contention fix, its
- * baseline and candidate recordings and their comparison.
+ * logs, histograms, sessions); with none, the bundled sample session (a lock-contention fix: its baseline and
+ * candidate recordings and their comparison) opens behind the welcome screen, which is in front until the user acts.
  */
 public final class FlightdeckApplication extends Application {
 

@@ -24,6 +24,7 @@ import io.flightdeck.ingest.ImportException;
 import io.flightdeck.ingest.ProfileLoader;
 import io.flightdeck.model.Profile;
 import io.flightdeck.model.SourceKind;
+import io.flightdeck.samples.BundledSamples;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ import javafx.collections.ObservableList;
 public final class MainViewModel {
     private static final int RECENT = 10;
 
+    private final javafx.beans.property.BooleanProperty welcome = new javafx.beans.property.SimpleBooleanProperty(false);
     private final TaskRunner tasks;
     private final ProfileLoader loader;
     private final Preferences prefs;
@@ -88,6 +90,21 @@ public final class MainViewModel {
     /** The open comparisons, each shown in a tab of its own. */
     public ObservableList<CompareViewModel> comparisons() {
         return comparisons;
+    }
+
+    /**
+     * The welcome screen is asked for in front of the tabs: at a start without files, while the bundled sample
+     * session opens behind it. Any action of the user's (a welcome action, a menu, a drop) puts it away; with no
+     * tab open it shows anyway.
+     */
+    public javafx.beans.property.BooleanProperty welcomeProperty() {
+        return welcome;
+    }
+
+    /** A start without files: the bundled sample session opens behind the welcome screen. */
+    public void startWithoutFiles() {
+        welcome.set(true);
+        openSampleSession();
     }
 
     /** The open session, or null. */
@@ -296,6 +313,41 @@ public final class MainViewModel {
                 s.candidateProperty().set(null);
             }
         }
+    }
+
+    /**
+     * Opens two recordings, each in its tab, and their comparison once both are open: baseline and candidate as
+     * chosen (a side that cannot be read reports its error and no comparison opens).
+     */
+    public void compareFiles(Path baseline, Path candidate) {
+        RecordingViewModel[] sides = new RecordingViewModel[2];
+        Runnable whenBoth = () -> {
+            if (sides[0] != null && sides[1] != null) {
+                compare(sides[0], sides[1]);
+            }
+        };
+        openTogether(List.of(baseline), null, r -> {
+            sides[0] = r;
+            whenBoth.run();
+        });
+        openTogether(List.of(candidate), null, r -> {
+            sides[1] = r;
+            whenBoth.run();
+        });
+    }
+
+    /**
+     * Opens the bundled sample session (a lock-contention fix: before, after and their comparison), unpacking it
+     * in the background first.
+     */
+    public void openSampleSession() {
+        status.set("Opening the sample session…");
+        tasks.run("Unpacking the sample session", (progress, cancel) -> BundledSamples.extractSession(),
+                this::openSession, error -> {
+                    status.set("Could not open the sample session: " + error.getMessage());
+                    onError.accept(Path.of(BundledSamples.SESSION), "Could not open the sample session: "
+                            + error.getMessage());
+                });
     }
 
     // ---- comparisons ----

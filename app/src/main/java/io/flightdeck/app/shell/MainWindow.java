@@ -9,7 +9,6 @@ import io.flightdeck.app.session.SessionViewModel;
 import io.flightdeck.app.task.FxTaskRunner;
 import io.flightdeck.app.task.TaskRunner;
 import io.flightdeck.app.telemetry.FxWorkMonitor;
-import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.theme.ThemeManager;
 import io.flightdeck.app.workspace.RecordingView;
 import io.flightdeck.app.workspace.RecordingViewModel;
@@ -23,7 +22,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -50,7 +48,7 @@ public final class MainWindow extends BorderPane {
     private final ThemeManager theme;
     private final FxWorkMonitor work;
     private final TabPane recordings = new TabPane();
-    private final Label placeholder = new Label("Drop .jfr files here, or File ▸ Open… (Ctrl+O)");
+    private final WelcomeView welcome;
     private final VBox top = new VBox();
     private final MenuBar menuBar;
 
@@ -60,11 +58,14 @@ public final class MainWindow extends BorderPane {
         this.work = work;
         recordings.setId("recordings");
         recordings.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        placeholder.getStyleClass().add(Styles.EMPTY);
-        StackPane center = new StackPane(placeholder, recordings);
+        // with no tab open (the first run, after the last tab closes) the window is the welcome screen
+        welcome = new WelcomeView(new WelcomeViewModel(vm), WelcomeView.fileDialog(() -> chooser("")));
+        StackPane center = new StackPane(recordings, welcome);
         recordings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(recordings.getTabs()));
-        placeholder.visibleProperty().bind(recordings.visibleProperty().not());
+        // in front of the tabs while asked for (a start without files opens the sample session behind it)
+        welcome.visibleProperty().bind(recordings.visibleProperty().not().or(vm.welcomeProperty()));
         menuBar = menus();
+        dismissWelcomeOnAnyMenuAction(menuBar.getMenus());
         top.getChildren().add(menuBar);
         setTop(top);
         setCenter(center);
@@ -95,6 +96,7 @@ public final class MainWindow extends BorderPane {
         });
         setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles();
+            vm.welcomeProperty().set(false);
             if (ok) {
                 RecordingView current = currentView();
                 vm.drop(e.getDragboard().getFiles().stream().map(File::toPath).toList(),
@@ -139,6 +141,31 @@ public final class MainWindow extends BorderPane {
             }
         }
         return null;
+    }
+
+    /** Whatever the user picks from a menu (open, compare, a recent file, a view) puts the welcome screen away. */
+    private void dismissWelcomeOnAnyMenuAction(List<javafx.scene.control.Menu> menus) {
+        for (javafx.scene.control.Menu m : menus) {
+            m.getItems().forEach(item -> dismissOn(item));
+            m.getItems().addListener((ListChangeListener<javafx.scene.control.MenuItem>) c -> {
+                while (c.next()) {
+                    c.getAddedSubList().forEach(this::dismissOn);
+                }
+            });
+        }
+    }
+
+    private void dismissOn(javafx.scene.control.MenuItem item) {
+        if (item instanceof javafx.scene.control.Menu sub) {
+            dismissWelcomeOnAnyMenuAction(List.of(sub));
+            return;
+        }
+        item.addEventHandler(javafx.event.ActionEvent.ACTION, e -> vm.welcomeProperty().set(false));
+    }
+
+    /** The welcome screen (shown while no tab is open). */
+    public WelcomeView welcome() {
+        return welcome;
     }
 
     /** The session strip, when a session is open. */
@@ -259,6 +286,9 @@ public final class MainWindow extends BorderPane {
         };
         vm.recent().addListener((ListChangeListener<Path>) c -> fillRecent.run());
         fillRecent.run();
+        MenuItem sample = new MenuItem("Open Sample Session");
+        sample.setId("menu-open-sample");
+        sample.setOnAction(e -> vm.openSampleSession());
         MenuItem add = new MenuItem("Add to This Analysis…");
         add.setId("menu-add");
         add.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
@@ -343,7 +373,7 @@ public final class MainWindow extends BorderPane {
                 w.hide();
             }
         });
-        Menu file = new Menu("File", null, open, recent, add, close, new SeparatorMenuItem(), newSession,
+        Menu file = new Menu("File", null, open, recent, sample, add, close, new SeparatorMenuItem(), newSession,
                 setCandidate, openSession, save, saveAs, closeSession, new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(), quit);
         file.setOnShowing(e -> sessionMenus.run());
@@ -377,12 +407,21 @@ public final class MainWindow extends BorderPane {
         Menu view = new Menu("View", null, dark, resetRange);
 
         MenuItem about = new MenuItem("About Flightdeck");
+        about.setId("menu-about");
         about.setOnAction(e -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, "A performance workbench for the JVM.\n"
-                    + "Shortcuts: Ctrl+O open, Ctrl+Shift+O add a file to this analysis, Ctrl+W close, Ctrl+1…8 views, Ctrl+T threads, Esc whole recording, "
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "A performance workbench for the JVM.\n\n"
+                    + "Running on Java " + System.getProperty("java.runtime.version") + " ("
+                    + System.getProperty("java.vendor") + "), JavaFX " + System.getProperty("javafx.runtime.version")
+                    + "\n\nShortcuts: Ctrl+O open, Ctrl+Shift+O add a file to this analysis, Ctrl+W close, Ctrl+1…8 views, Ctrl+T threads, Esc whole recording, "
                     + "Ctrl+Shift+C compare, Ctrl+Shift+N new session, Ctrl+Alt+O open session, Ctrl+S / Ctrl+Shift+S save session, "
                     + "Ctrl+E export report, Ctrl+Shift+D dark theme.");
+            a.setTitle("About Flightdeck");
             a.setHeaderText("Flightdeck " + Version.get());
+            javafx.scene.image.Image icon = AppIcon.of(64);
+            if (icon != null) {
+                a.setGraphic(new javafx.scene.image.ImageView(icon));
+            }
+            a.getDialogPane().setId("about-dialog");
             a.initOwner(getScene().getWindow());
             a.show();
         });

@@ -41,18 +41,21 @@ public final class Workbench {
             }
         });
         stage.setScene(scene);
+        stage.getIcons().setAll(AppIcon.sizes());
         stage.show();
     }
 
     /**
-     * Opens what the app was started with: the files (recordings, GC logs, histograms, sessions), or the bundled
-     * sample session when there are none.
+     * Opens what the app was started with: the files (recordings, GC logs, histograms, sessions). With none, the
+     * window shows the welcome screen (open, compare, the sample session, recent files and sessions).
      */
     public void openStartup(java.util.List<java.nio.file.Path> files) {
-        if (files.isEmpty()) {
-            viewModel.openSession(io.flightdeck.samples.BundledSamples.extractSession());
-        } else {
+        if (!files.isEmpty()) {
             viewModel.open(files);
+        } else {
+            // the contract of ./flightdeck with no file: the bundled sample session is open, and the welcome screen
+            // is in front of it on the way in
+            viewModel.startWithoutFiles();
         }
     }
 

@@ -29,6 +29,11 @@ public final class Styles {
     public static final String CODE = "fd-code";
     public static final String CALLOUT = "fd-callout";
     public static final String LINK_ROW = "fd-link-row";
+    public static final String WELCOME = "fd-welcome";
+    public static final String WELCOME_PAGE = "fd-welcome-page";
+    public static final String WELCOME_TITLE = "fd-welcome-title";
+    public static final String WELCOME_ACTION = "fd-welcome-action";
+    public static final String WELCOME_ACTION_TITLE = "fd-welcome-action-title";
 
     private Styles() {
     }

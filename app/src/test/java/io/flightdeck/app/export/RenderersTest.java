@@ -74,6 +74,16 @@ class RenderersTest {
     }
 
     @Test
+    void markdownAndHtmlReportsEndWithTheVersionThatWroteThem() {
+        String version = io.flightdeck.app.Version.get();
+        assertThat(version).isNotEqualTo("dev").doesNotContain("${");
+        assertThat(Renderers.render(hostileDocument(), ReportFormat.MD))
+                .endsWith("\n---\n\n_Made with Flightdeck " + version + "_\n");
+        assertThat(Renderers.render(hostileDocument(), ReportFormat.HTML))
+                .endsWith("<footer>Made with Flightdeck " + version + "</footer>\n</body></html>\n");
+    }
+
+    @Test
     void textHasNoControlCharacters() {
         String text = Renderers.render(hostileDocument(), ReportFormat.TEXT);
         assertThat(text.chars().filter(c -> c < 0x20 && c != '\n')).isEmpty();

@@ -33,7 +33,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Sessions in the GUI: a new session from a recording, its candidate, a note and a stage, saved and opened again
- * with the same content and the comparison back; and the no-argument start on the bundled session.
+ * with the same content and the comparison back; and the no-argument start: the welcome screen, from which the
+ * bundled session opens with one click.
  */
 @ExtendWith(ApplicationExtension.class)
 class SessionWorkflowTest {
@@ -137,12 +138,19 @@ class SessionWorkflowTest {
     }
 
     @Test
-    void startingWithoutFilesOpensTheBundledSession(FxRobot robot) throws Exception {
+    void startingWithoutFilesOpensTheSampleSessionBehindTheWelcomeScreen(FxRobot robot) throws Exception {
         // the same call the application makes when it is started without arguments
         io.flightdeck.app.shell.Workbench w = app.wiring();
         robot.interact(() -> w.openStartup(List.of()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.window.welcome().isVisible()).isTrue();
+        assertThat(robot.lookup("#welcome-drop-hint").queryLabeled().getText()).contains("Drop");
+        // the bundled sample session opens behind it (the README's contract for a start without files)
         Workbench.until(() -> app.vm.session() != null && app.vm.session().comparisonProperty().get() != null
                 && app.vm.session().comparisonProperty().get().report() != null);
+        assertThat(app.window.welcome().isVisible()).as("still in front until the user acts").isTrue();
+        robot.clickOn("#welcome-sample");
+        Workbench.until(() -> !app.window.welcome().isVisible());
         assertThat(tabTitles(app)).containsExactly(BundledSamples.SESSION_RECORDINGS.get(0),
                 BundledSamples.SESSION_RECORDINGS.get(1), "Compare: lock-contention.jfr → lock-contention-fixed.jfr");
         SessionViewModel s = app.vm.session();
@@ -160,6 +168,12 @@ class SessionWorkflowTest {
         CompareView view = app.window.currentCompareView();
         assertThat(view.budgetTable().getItems()).hasSize(3);
         assertThat(app.window.sessionBar()).isNotNull();
+        assertThat(app.window.welcome().isVisible()).isFalse();
         assertThat(robot.lookup("#session-stage-validate").query().getStyleClass()).contains("fd-stage-current");
+
+        // with the last tab closed the welcome screen is back (the sample's temporary copies are not "recent")
+        robot.interact(() -> app.window.recordingTabs().getTabs().clear());
+        assertThat(app.window.welcome().isVisible()).isTrue();
+        assertThat(robot.lookup("#welcome-recent-sessions .hyperlink").queryAll()).isEmpty();
     }
 }
