@@ -273,6 +273,17 @@ class EdgesTest {
     }
 
     @Test
+    void helpIsWrappedToTheTerminal() {
+        for (String[] args : new String[][]{{"--help"}, {"analyze", "--help"}, {"compare", "--help"},
+                {"export", "--help"}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).isZero();
+            run.out().lines().forEach(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+        }
+        assertThat(CliRun.of("--help").out()).contains("Exit codes:").contains("  3  an input could not be read");
+    }
+
+    @Test
     void aWarningIsSaidOnceOnStderr() throws Exception {
         Path cut = dir.resolve("cut.jfr");
         byte[] all = Files.readAllBytes(TestFiles.sample("multi-chunk.jfr"));
