@@ -1,6 +1,6 @@
 package io.flightdeck.cli;
 
-import io.flightdeck.app.export.JsonExport;
+import io.flightdeck.analysis.output.JsonExport;
 import io.flightdeck.ingest.CancellationToken;
 import io.flightdeck.ingest.ImportOptions;
 import io.flightdeck.ingest.ProfileLoader;

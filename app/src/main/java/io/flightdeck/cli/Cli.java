@@ -1,7 +1,7 @@
 package io.flightdeck.cli;
 
-import io.flightdeck.app.Version;
-import io.flightdeck.app.export.OutputTarget;
+import io.flightdeck.analysis.Version;
+import io.flightdeck.analysis.output.OutputTarget;
 import io.flightdeck.ingest.ImportException;
 
 import java.io.PrintStream;

@@ -1,6 +1,6 @@
 package io.flightdeck.cli;
 
-import io.flightdeck.app.export.OutputTarget;
+import io.flightdeck.analysis.output.OutputTarget;
 
 import java.io.IOException;
 import java.nio.file.Files;

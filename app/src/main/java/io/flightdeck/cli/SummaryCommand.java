@@ -1,12 +1,12 @@
 package io.flightdeck.cli;
 
 import io.flightdeck.analysis.report.SummaryReport;
-import io.flightdeck.app.Version;
-import io.flightdeck.app.export.JsonExport;
-import io.flightdeck.app.export.OutputTarget;
-import io.flightdeck.app.export.AnalysisDocument;
-import io.flightdeck.app.export.Renderers;
-import io.flightdeck.app.export.ReportFormat;
+import io.flightdeck.analysis.Version;
+import io.flightdeck.analysis.output.JsonExport;
+import io.flightdeck.analysis.output.OutputTarget;
+import io.flightdeck.analysis.output.AnalysisDocument;
+import io.flightdeck.analysis.output.Renderers;
+import io.flightdeck.analysis.output.ReportFormat;
 import io.flightdeck.ingest.ImportOptions;
 import io.flightdeck.model.Profile;
 

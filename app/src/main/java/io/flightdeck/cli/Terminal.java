@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-import io.flightdeck.app.export.Renderers;
+import io.flightdeck.analysis.output.Renderers;
 
 /**
  * The width text output is laid out for: the terminal's when standard output is one ({@code COLUMNS}, else

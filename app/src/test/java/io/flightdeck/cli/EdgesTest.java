@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flightdeck.app.export.OutputTarget;
+import io.flightdeck.analysis.output.OutputTarget;
 import io.flightdeck.testing.TestFiles;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.flightdeck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flightdeck.analysis.compare.Budget;
-import io.flightdeck.app.session.SessionFiles;
+import io.flightdeck.analysis.session.SessionFiles;
 import io.flightdeck.ingest.ImportException;
 import io.flightdeck.ingest.ImportOptions;
 import io.flightdeck.ingest.ProfileLoader;

@@ -6,7 +6,7 @@ import io.flightdeck.analysis.compare.ComparisonReport.MetricChange;
 import io.flightdeck.analysis.compare.Verdict;
 import io.flightdeck.analysis.flame.FlameKind;
 import io.flightdeck.analysis.format.Format;
-import io.flightdeck.app.export.ComparisonDocument;
+import io.flightdeck.analysis.output.ComparisonDocument;
 import io.flightdeck.app.flame.DiffFlameGraph;
 import io.flightdeck.app.flame.TopChangesTable;
 import io.flightdeck.app.theme.Styles;

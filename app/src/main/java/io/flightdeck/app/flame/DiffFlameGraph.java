@@ -1,5 +1,6 @@
 package io.flightdeck.app.flame;
 
+import io.flightdeck.analysis.output.FlameExport;
 import io.flightdeck.analysis.flame.DiffTree;
 import io.flightdeck.app.task.TaskHandle;
 import io.flightdeck.app.task.TaskRunner;

@@ -1,5 +1,6 @@
 package io.flightdeck.app.session;
 
+import io.flightdeck.analysis.session.Session;
 import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.workspace.RecordingViewModel;
 

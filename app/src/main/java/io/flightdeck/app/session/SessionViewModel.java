@@ -1,5 +1,7 @@
 package io.flightdeck.app.session;
 
+import io.flightdeck.analysis.session.SessionFiles;
+import io.flightdeck.analysis.session.Session;
 import io.flightdeck.analysis.TimeRange;
 import io.flightdeck.app.compare.CompareViewModel;
 import io.flightdeck.app.workspace.RecordingViewModel;

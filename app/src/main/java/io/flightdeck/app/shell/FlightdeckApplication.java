@@ -1,6 +1,6 @@
 package io.flightdeck.app.shell;
 
-import io.flightdeck.app.Version;
+import io.flightdeck.analysis.Version;
 
 import java.nio.file.Path;
 import java.util.List;

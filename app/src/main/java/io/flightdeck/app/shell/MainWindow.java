@@ -1,9 +1,9 @@
 package io.flightdeck.app.shell;
 
-import io.flightdeck.app.Version;
+import io.flightdeck.analysis.Version;
 import io.flightdeck.app.compare.CompareView;
 import io.flightdeck.app.compare.CompareViewModel;
-import io.flightdeck.app.session.Session;
+import io.flightdeck.analysis.session.Session;
 import io.flightdeck.app.session.SessionBar;
 import io.flightdeck.app.session.SessionViewModel;
 import io.flightdeck.app.task.FxTaskRunner;

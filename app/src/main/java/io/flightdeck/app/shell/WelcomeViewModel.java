@@ -1,7 +1,7 @@
 package io.flightdeck.app.shell;
 
-import io.flightdeck.app.Version;
-import io.flightdeck.app.session.Session;
+import io.flightdeck.analysis.Version;
+import io.flightdeck.analysis.session.Session;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.flightdeck.app.flame;
 
+import io.flightdeck.analysis.output.FlameExport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flightdeck.analysis.Selection;

@@ -1,8 +1,10 @@
 package io.flightdeck.app.session;
 
+import io.flightdeck.analysis.session.SessionFiles;
+import io.flightdeck.analysis.session.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flightdeck.app.Version;
+import io.flightdeck.analysis.Version;
 import io.flightdeck.samples.BundledSamples;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flightdeck.analysis.compare.Verdict;
 import io.flightdeck.app.compare.CompareViewModel;
-import io.flightdeck.app.export.ReportFormat;
-import io.flightdeck.app.session.Session;
-import io.flightdeck.app.session.SessionFiles;
+import io.flightdeck.analysis.output.ReportFormat;
+import io.flightdeck.analysis.session.Session;
+import io.flightdeck.analysis.session.SessionFiles;
 import io.flightdeck.app.session.SessionViewModel;
 import io.flightdeck.app.task.InlineTaskRunner;
 import io.flightdeck.ingest.ProfileLoader;

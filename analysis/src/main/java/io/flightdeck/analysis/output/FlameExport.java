@@ -1,4 +1,4 @@
-package io.flightdeck.app.flame;
+package io.flightdeck.analysis.output;
 
 import io.flightdeck.analysis.FrameKind;
 import io.flightdeck.analysis.flame.CallTree;
@@ -390,7 +390,7 @@ public final class FlameExport {
 
     /** Escapes text for HTML element content and attribute values (the reports' escaper). */
     static String html(String s) {
-        return io.flightdeck.app.export.Renderers.html(s);
+        return io.flightdeck.analysis.output.Renderers.html(s);
     }
 
     private static String page(String title, StringBuilder json) {

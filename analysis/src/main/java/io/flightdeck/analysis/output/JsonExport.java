@@ -1,4 +1,4 @@
-package io.flightdeck.app.export;
+package io.flightdeck.analysis.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,13 +1,13 @@
-package io.flightdeck.app.session;
+package io.flightdeck.analysis.session;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.flightdeck.app.Version;
+import io.flightdeck.analysis.Version;
 
-import io.flightdeck.app.export.OutputTarget;
+import io.flightdeck.analysis.output.OutputTarget;
 import io.flightdeck.ingest.ImportException;
 
 import java.io.IOException;

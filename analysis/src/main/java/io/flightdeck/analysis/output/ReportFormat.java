@@ -1,4 +1,4 @@
-package io.flightdeck.app.export;
+package io.flightdeck.analysis.output;
 
 /** Output formats of {@code analyze} and {@code export}. */
 public enum ReportFormat {

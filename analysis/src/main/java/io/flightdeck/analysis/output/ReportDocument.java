@@ -1,4 +1,4 @@
-package io.flightdeck.app.export;
+package io.flightdeck.analysis.output;
 
 import java.util.ArrayList;
 import java.util.List;

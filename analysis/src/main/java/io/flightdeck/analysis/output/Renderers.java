@@ -1,12 +1,12 @@
-package io.flightdeck.app.export;
+package io.flightdeck.analysis.output;
 
-import io.flightdeck.app.Version;
+import io.flightdeck.analysis.Version;
 
-import io.flightdeck.app.export.ReportDocument.Block;
-import io.flightdeck.app.export.ReportDocument.Fact;
-import io.flightdeck.app.export.ReportDocument.Paragraph;
-import io.flightdeck.app.export.ReportDocument.Section;
-import io.flightdeck.app.export.ReportDocument.Table;
+import io.flightdeck.analysis.output.ReportDocument.Block;
+import io.flightdeck.analysis.output.ReportDocument.Fact;
+import io.flightdeck.analysis.output.ReportDocument.Paragraph;
+import io.flightdeck.analysis.output.ReportDocument.Section;
+import io.flightdeck.analysis.output.ReportDocument.Table;
 
 import java.util.List;
 

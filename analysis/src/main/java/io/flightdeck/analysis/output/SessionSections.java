@@ -1,10 +1,10 @@
-package io.flightdeck.app.export;
+package io.flightdeck.analysis.output;
 
-import io.flightdeck.app.export.ReportDocument.Fact;
-import io.flightdeck.app.export.ReportDocument.Section;
-import io.flightdeck.app.export.ReportDocument.SectionBuilder;
-import io.flightdeck.app.export.ReportDocument.TableBuilder;
-import io.flightdeck.app.session.Session;
+import io.flightdeck.analysis.output.ReportDocument.Fact;
+import io.flightdeck.analysis.output.ReportDocument.Section;
+import io.flightdeck.analysis.output.ReportDocument.SectionBuilder;
+import io.flightdeck.analysis.output.ReportDocument.TableBuilder;
+import io.flightdeck.analysis.session.Session;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

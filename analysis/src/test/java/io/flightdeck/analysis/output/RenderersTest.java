@@ -1,4 +1,4 @@
-package io.flightdeck.app.export;
+package io.flightdeck.analysis.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,7 +75,7 @@ class RenderersTest {
 
     @Test
     void markdownAndHtmlReportsEndWithTheVersionThatWroteThem() {
-        String version = io.flightdeck.app.Version.get();
+        String version = io.flightdeck.analysis.Version.get();
         assertThat(version).isNotEqualTo("dev").doesNotContain("${");
         assertThat(Renderers.render(hostileDocument(), ReportFormat.MD))
                 .endsWith("\n---\n\n_Made with Flightdeck " + version + "_\n");

@@ -1,4 +1,4 @@
-package io.flightdeck.app.export;
+package io.flightdeck.analysis.output;
 
 import java.io.IOException;
 import java.io.OutputStream;

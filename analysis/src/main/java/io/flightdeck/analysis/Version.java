@@ -1,4 +1,4 @@
-package io.flightdeck.app;
+package io.flightdeck.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;

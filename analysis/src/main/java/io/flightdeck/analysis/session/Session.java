@@ -1,4 +1,4 @@
-package io.flightdeck.app.session;
+package io.flightdeck.analysis.session;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;

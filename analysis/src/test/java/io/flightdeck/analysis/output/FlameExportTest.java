@@ -1,4 +1,4 @@
-package io.flightdeck.app.flame;
+package io.flightdeck.analysis.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.flightdeck.app.export;
+package io.flightdeck.analysis.output;
 
 import static io.flightdeck.analysis.format.Format.bytes;
 import static io.flightdeck.analysis.format.Format.bytesPerSecond;
@@ -10,10 +10,10 @@ import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.report.SummaryReport;
 import io.flightdeck.analysis.rule.Finding;
-import io.flightdeck.app.export.ReportDocument.Fact;
-import io.flightdeck.app.export.ReportDocument.Section;
-import io.flightdeck.app.export.ReportDocument.SectionBuilder;
-import io.flightdeck.app.export.ReportDocument.TableBuilder;
+import io.flightdeck.analysis.output.ReportDocument.Fact;
+import io.flightdeck.analysis.output.ReportDocument.Section;
+import io.flightdeck.analysis.output.ReportDocument.SectionBuilder;
+import io.flightdeck.analysis.output.ReportDocument.TableBuilder;
 
 import java.time.Instant;
 import java.util.ArrayList;

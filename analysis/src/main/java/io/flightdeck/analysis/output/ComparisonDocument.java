@@ -1,13 +1,13 @@
-package io.flightdeck.app.export;
+package io.flightdeck.analysis.output;
 
 import io.flightdeck.analysis.compare.ComparisonReport;
 import io.flightdeck.analysis.compare.ComparisonReport.FindingChange;
 import io.flightdeck.analysis.compare.ComparisonReport.MetricChange;
 import io.flightdeck.analysis.format.Format;
-import io.flightdeck.app.export.ReportDocument.Fact;
-import io.flightdeck.app.export.ReportDocument.Section;
-import io.flightdeck.app.export.ReportDocument.SectionBuilder;
-import io.flightdeck.app.export.ReportDocument.TableBuilder;
+import io.flightdeck.analysis.output.ReportDocument.Fact;
+import io.flightdeck.analysis.output.ReportDocument.Section;
+import io.flightdeck.analysis.output.ReportDocument.SectionBuilder;
+import io.flightdeck.analysis.output.ReportDocument.TableBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
