@@ -1,19 +1,12 @@
 package io.flightdeck.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.flightdeck.analysis.compare.Budget;
 import io.flightdeck.analysis.compare.ComparisonReport;
 import io.flightdeck.analysis.report.AnalysisReport;
-import io.flightdeck.analysis.output.AnalysisDocument;
-import io.flightdeck.analysis.output.ComparisonDocument;
-import io.flightdeck.analysis.output.JsonExport;
 import io.flightdeck.analysis.output.OutputTarget;
-import io.flightdeck.analysis.output.ReportDocument;
 import io.flightdeck.analysis.output.ReportFormat;
-import io.flightdeck.analysis.output.Renderers;
-import io.flightdeck.analysis.output.SessionSections;
+import io.flightdeck.analysis.output.Reports;
 import io.flightdeck.analysis.session.Session;
 import io.flightdeck.analysis.session.SessionFiles;
 
@@ -45,11 +38,6 @@ final class ExportCommand implements Callable<Integer> {
             description = "Write the report to OUT (replaced atomically) instead of standard output.")
     Path output;
 
-    /** The JSON export: the session and either the comparison or the baseline's analysis. */
-    @JsonPropertyOrder({"session", "comparison", "analysis"})
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SessionExport(Session session, ComparisonReport comparison, AnalysisReport analysis) {
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -61,20 +49,14 @@ final class ExportCommand implements Callable<Integer> {
         Session s = SessionFiles.read(session);
         Budget budget = CompareCommand.sessionBudget(s, session);
         String text;
+        int width = Terminal.width(output == null);
         if (s.candidate() != null && !s.candidate().files().isEmpty()) {
             ComparisonReport r = CompareCommand.compare(Runs.Run.of(s.baseline(), session),
                     Runs.Run.of(s.candidate(), session), budget, null, CliStreams.err(spec));
-            text = format == ReportFormat.JSON ? JsonExport.render(new SessionExport(s, r, null))
-                    : Renderers.render(ComparisonDocument.of(r, SessionSections.title(s), SessionSections.facts(s,
-                            session), SessionSections.leading(s)), format, Terminal.width(output == null));
+            text = Reports.comparison(r, s, session, format, width);
         } else {
             AnalysisReport r = Runs.analyse(Runs.Run.of(s.baseline(), session), null, CliStreams.err(spec)).report();
-            if (format == ReportFormat.JSON) {
-                text = JsonExport.render(new SessionExport(s, null, r));
-            } else {
-                ReportDocument doc = AnalysisDocument.of(r);
-                text = Renderers.render(SessionSections.prepend(doc, s, session), format, Terminal.width(output == null));
-            }
+            text = Reports.analysis(r, s, session, format, width);
         }
         OutputTarget.write(text, output, CliStreams.out(spec));
         return ExitCodes.OK;

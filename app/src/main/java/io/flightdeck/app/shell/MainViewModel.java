@@ -5,14 +5,10 @@ import io.flightdeck.analysis.compare.ComparisonReport;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.Version;
 import io.flightdeck.app.compare.CompareViewModel;
-import io.flightdeck.analysis.output.AnalysisDocument;
-import io.flightdeck.analysis.output.ComparisonDocument;
-import io.flightdeck.analysis.output.JsonExport;
 import io.flightdeck.analysis.output.OutputTarget;
-import io.flightdeck.analysis.output.ReportDocument;
 import io.flightdeck.analysis.output.ReportFormat;
 import io.flightdeck.analysis.output.Renderers;
-import io.flightdeck.analysis.output.SessionSections;
+import io.flightdeck.analysis.output.Reports;
 import io.flightdeck.analysis.session.Session;
 import io.flightdeck.analysis.session.SessionFiles;
 import io.flightdeck.app.session.SessionViewModel;
@@ -30,9 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -491,23 +485,13 @@ public final class MainViewModel {
 
     /** The format a report file's name asks for (.md, .html, .json, anything else plain text). */
     public static ReportFormat formatOf(Path file) {
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (name.endsWith(".md") || name.endsWith(".markdown")) {
-            return ReportFormat.MD;
-        }
-        if (name.endsWith(".html") || name.endsWith(".htm")) {
-            return ReportFormat.HTML;
-        }
-        if (name.endsWith(".json")) {
-            return ReportFormat.JSON;
-        }
-        return ReportFormat.TEXT;
+        return Reports.formatOf(file);
     }
 
     /**
      * The report of a recording (its analysis of the current selection) or of a comparison (with the session's
      * name, stage, runs and notes when it is the session's), rendered as the CLI's {@code analyze}, {@code compare}
-     * and {@code export} commands render them.
+     * and {@code export} commands render them ({@link Reports}).
      */
     public String report(Object what, ReportFormat format) {
         SessionViewModel s = session.get();
@@ -516,43 +500,20 @@ public final class MainViewModel {
             if (r == null) {
                 throw new IllegalStateException("the comparison has no result yet");
             }
-            if (s != null && s.comparisonProperty().get() == c) {
-                Session current = s.current();
-                if (format == ReportFormat.JSON) {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("session", current);
-                    out.put("comparison", r);
-                    return JsonExport.render(out);
-                }
-                return Renderers.render(ComparisonDocument.of(r, SessionSections.title(current),
-                        SessionSections.facts(current, sessionFile(s)), SessionSections.leading(current)), format);
-            }
-            return format == ReportFormat.JSON ? JsonExport.render(r)
-                    : Renderers.render(ComparisonDocument.of(r), format);
+            boolean ofSession = s != null && s.comparisonProperty().get() == c;
+            return Reports.comparison(r, ofSession ? s.current() : null, ofSession ? s.file() : null, format,
+                    Renderers.DEFAULT_WIDTH);
         }
         if (what instanceof RecordingViewModel rv) {
             if (rv.snapshot() == null) {
                 throw new IllegalStateException("the analysis of " + rv.label() + " is not ready yet");
             }
             AnalysisReport r = rv.snapshot().report();
-            if (s != null && s.baselineProperty().get() == rv && s.candidateProperty().get() == null) {
-                Session current = s.current();
-                if (format == ReportFormat.JSON) {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("session", current);
-                    out.put("analysis", r);
-                    return JsonExport.render(out);
-                }
-                ReportDocument doc = AnalysisDocument.of(r);
-                return Renderers.render(SessionSections.prepend(doc, current, sessionFile(s)), format);
-            }
-            return format == ReportFormat.JSON ? JsonExport.render(r) : Renderers.render(AnalysisDocument.of(r), format);
+            boolean ofSession = s != null && s.baselineProperty().get() == rv && s.candidateProperty().get() == null;
+            return Reports.analysis(r, ofSession ? s.current() : null, ofSession ? s.file() : null, format,
+                    Renderers.DEFAULT_WIDTH);
         }
         throw new IllegalArgumentException("nothing to report on");
-    }
-
-    private static Path sessionFile(SessionViewModel s) {
-        return s.file() != null ? s.file() : Path.of("(not saved yet)");
     }
 
     /** Writes the report of a recording or comparison to {@code file} (format from its name) in the background. */
