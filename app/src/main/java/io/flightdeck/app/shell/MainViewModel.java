@@ -422,25 +422,25 @@ public final class MainViewModel {
                 Future<Profile> b = pool.submit(() -> load(base, (f, st) -> progress.progress(f / 2, st), cancel));
                 Future<Profile> c = cand == null ? null : pool.submit(() -> load(cand,
                         (f, st) -> progress.progress(0.5 + f / 2, st), cancel));
-                return new Object[]{read, b.get(), c == null ? null : c.get(), base, cand};
+                return new LoadedSession(read, b.get(), c == null ? null : c.get(), base, cand);
             } catch (java.util.concurrent.ExecutionException e) {
                 throw e.getCause() instanceof Exception ex ? ex : e;
             }
         }, loaded -> {
-            Session read = (Session) loaded[0];
+            Session read = loaded.session();
             SessionViewModel s = new SessionViewModel(read, file);
-            RecordingViewModel base = new RecordingViewModel((Profile) loaded[1], tasks, Version.get());
+            RecordingViewModel base = new RecordingViewModel(loaded.baseline(), tasks, Version.get());
             SessionViewModel.apply(read.baseline(), base);
             recordings.add(base);
             s.baselineProperty().set(base);
             session.set(s);
-            ((List<?>) loaded[3]).forEach(p -> remember((Path) p));
-            if (loaded[2] != null) {
-                RecordingViewModel cand = new RecordingViewModel((Profile) loaded[2], tasks, Version.get());
+            loaded.baselineFiles().forEach(this::remember);
+            if (loaded.candidate() != null) {
+                RecordingViewModel cand = new RecordingViewModel(loaded.candidate(), tasks, Version.get());
                 SessionViewModel.apply(read.candidate(), cand);
                 recordings.add(cand);
                 s.candidateProperty().set(cand);
-                ((List<?>) loaded[4]).forEach(p -> remember((Path) p));
+                loaded.candidateFiles().forEach(this::remember);
                 CompareViewModel c = new CompareViewModel(tasks, Version.get());
                 useSessionBudget(c, s);
                 comparisons.add(c);
@@ -456,6 +456,11 @@ public final class MainViewModel {
             status.set(message);
             onError.accept(error instanceof ImportException ie && ie.file() != null ? ie.file() : file, message);
         });
+    }
+
+    /** A session read with its runs' profiles (the candidate's null when it has none yet). */
+    private record LoadedSession(Session session, Profile baseline, Profile candidate, List<Path> baselineFiles,
+            List<Path> candidateFiles) {
     }
 
     /** Saves the open session to {@code file} in the background (atomically); runs {@code onSaved} after. */
