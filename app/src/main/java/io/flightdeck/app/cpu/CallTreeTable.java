@@ -2,7 +2,6 @@ package io.flightdeck.app.cpu;
 
 import io.flightdeck.analysis.flame.CallTree;
 import io.flightdeck.analysis.format.Format;
-import io.flightdeck.model.MethodTable;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -17,7 +16,7 @@ import javafx.scene.control.Tooltip;
 /** A call tree as an expandable table; children are created when a node is first expanded. */
 public final class CallTreeTable extends TreeTableView<Integer> {
     private CallTree tree;
-    private MethodTable methods;
+    private java.util.function.IntFunction<String> methods;
 
     public CallTreeTable() {
         TreeTableColumn<Integer, String> method = new TreeTableColumn<>();
@@ -37,9 +36,9 @@ public final class CallTreeTable extends TreeTableView<Integer> {
         setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
-    public void setTree(CallTree newTree, MethodTable methodTable) {
+    public void setTree(CallTree newTree, java.util.function.IntFunction<String> methodNames) {
         this.tree = newTree;
-        this.methods = methodTable;
+        this.methods = methodNames;
         TreeItem<Integer> root = new Node(CallTree.ROOT);
         root.setExpanded(true);
         setRoot(root);
@@ -52,7 +51,7 @@ public final class CallTreeTable extends TreeTableView<Integer> {
     }
 
     private String name(int node) {
-        return tree == null ? "" : node == CallTree.ROOT ? "all samples" : methods.qualifiedName(tree.method(node));
+        return tree == null ? "" : node == CallTree.ROOT ? "all samples" : methods.apply(tree.method(node));
     }
 
     private double percent(long v) {

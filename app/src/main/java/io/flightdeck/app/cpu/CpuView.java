@@ -79,7 +79,7 @@ public final class CpuView implements FeatureView {
         callTree.setId("call-tree");
         ToggleButton bottomUp = new ToggleButton("Bottom-up");
         Runnable loadTree = () -> ctx.vm().callTree(FlameKind.CPU, bottomUp.isSelected(),
-                tree -> callTree.setTree(tree, ctx.vm().profile().methods()));
+                tree -> callTree.setTree(tree, ctx.vm()::methodName));
         bottomUp.setOnAction(e -> loadTree.run());
         ctx.onSnapshot("call tree", s -> loadTree.run());
         BorderPane treePane = new BorderPane(callTree);

@@ -6,7 +6,6 @@ import io.flightdeck.analysis.format.Format;
 import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.workspace.RecordingViewModel;
 import io.flightdeck.app.workspace.ViewContext;
-import io.flightdeck.model.MethodTable;
 
 import java.util.function.LongFunction;
 
@@ -91,10 +90,9 @@ public final class FlameGraphView extends BorderPane {
     }
 
     private void rebuild() {
-        MethodTable methods = vm.profile().methods();
         FrameClassifier classifier = vm.classifier();
         vm.callTree(kind, inverted.isSelected(),
-                tree -> graph.setTree(tree, methods::qualifiedName, classifier::kind, format));
+                tree -> graph.setTree(tree, vm::methodName, classifier::kind, format));
     }
 
     private void showBreadcrumb(int[] path) {

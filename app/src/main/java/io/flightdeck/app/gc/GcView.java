@@ -110,7 +110,7 @@ public final class GcView implements FeatureView {
             promotion.set(gc.promotionRateBytesPerSecond() == null ? Format.MISSING
                     : Format.bytesPerSecond(gc.promotionRateBytesPerSecond()), "");
             source.setText("gc-log".equals(gc.source()) ? "Pauses from the GC log."
-                    : ctx.vm().profile().sources().size() > 1 ? "Pauses from the recording; the GC log adds safepoints "
+                    : ctx.vm().sourceCount() > 1 ? "Pauses from the recording; the GC log adds safepoints "
                     + "and concurrent phases where the recording has none." : "");
             causes.setRows(gc.causes());
             phases.setRows(s.phases());

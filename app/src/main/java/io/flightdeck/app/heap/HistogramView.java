@@ -30,7 +30,7 @@ public final class HistogramView implements FeatureView {
 
     public HistogramView(ViewContext ctx, TaskRunner tasks) {
         this.ctx = ctx;
-        this.vm = new HistogramViewModel(ctx.vm().profile().histograms(), tasks);
+        this.vm = new HistogramViewModel(ctx.vm().histograms(), tasks);
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.flightdeck.app.widgets.LazyTabs;
 import io.flightdeck.app.widgets.Tables;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
-import io.flightdeck.model.Profile;
 
 import java.util.List;
 
@@ -95,7 +94,6 @@ public final class MemoryView implements FeatureView {
         BorderPane allocation = new BorderPane(tables);
         allocation.setTop(summary);
         BorderPane.setMargin(summary, new Insets(6));
-        Profile p = ctx.vm().profile();
         StackPane heap = new StackPane();
         ctx.chartWhenReady(heap, series -> {
             TimeChart chart = ctx.timeChart(c -> c

@@ -84,6 +84,21 @@ public final class RecordingViewModel {
         return classifier;
     }
 
+    /** A method's qualified name ("pkg.Class.method"), for the call tree and flame graph labels. */
+    public String methodName(int method) {
+        return profile.methods().qualifiedName(method);
+    }
+
+    /** How many files were read together (a recording, its GC log, its histograms). */
+    public int sourceCount() {
+        return profile.sources().size();
+    }
+
+    /** The class-histogram snapshots of the inputs, in time order. */
+    public java.util.List<io.flightdeck.model.ClassHistogram> histograms() {
+        return profile.histograms();
+    }
+
     /** The file name, for tab titles ("bad.jfr + 2" when a GC log and a histogram were read with it). */
     public String label() {
         String name = profile.source().path().getFileName().toString();
