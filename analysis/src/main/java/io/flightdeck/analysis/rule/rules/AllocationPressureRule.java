@@ -3,7 +3,8 @@ package io.flightdeck.analysis.rule.rules;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.GcKind;
@@ -20,38 +21,21 @@ import java.util.Set;
  * and the pattern where the classes give it away: boxing (Long, Integer, ... from collections of wrappers),
  * string building, temporary arrays.
  */
-public final class AllocationPressureRule implements Rule {
+public final class AllocationPressureRule extends RuleBase {
     private static final Set<String> BOXES = Set.of("java.lang.Long", "java.lang.Integer", "java.lang.Double",
             "java.lang.Float", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean");
 
-    @Override
-    public String id() {
-        return "allocation-pressure.rate";
-    }
-
-    @Override
-    public String title() {
-        return "Allocation keeps the collector busy";
-    }
-
-    @Override
-    public String category() {
-        return "allocation-pressure";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.GarbageCollection");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.ObjectAllocationSample (JFR 'profile' or 'default' settings) and GC events";
+    public AllocationPressureRule() {
+        super(new RuleInfo("allocation-pressure.rate",
+                "Allocation keeps the collector busy",
+                "allocation-pressure",
+                List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.GarbageCollection"),
+                "enable jdk.ObjectAllocationSample (JFR 'profile' or 'default' settings) and GC events"));
     }
 
     @Override
     public boolean applies(RuleContext ctx) {
-        return Rule.super.applies(ctx) || !ctx.profile().gcPauses().isEmpty();
+        return super.applies(ctx) || !ctx.profile().gcPauses().isEmpty();
     }
 
     /** Seconds of young and mixed collection pauses in the selection. */

@@ -2,7 +2,8 @@ package io.flightdeck.analysis.rule.rules;
 
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.SampleKind;
@@ -17,46 +18,30 @@ import java.util.Optional;
  * Threads blocked in socket or file I/O for much of their time — not the single longest call, the share of the
  * threads' time. I/O under a database driver is left to {@link DatabaseRule}.
  */
-public final class BlockingIoRule implements Rule {
+public final class BlockingIoRule extends RuleBase {
     static final double MIN_SHARE = 0.05;
     static final SampleKind[] KINDS = {SampleKind.SOCKET_READ, SampleKind.SOCKET_WRITE, SampleKind.FILE_READ,
             SampleKind.FILE_WRITE, SampleKind.FILE_FORCE};
 
-    @Override
-    public String id() {
-        return "io-blocking.threads";
-    }
-
-    @Override
-    public String title() {
-        return "Threads blocked in I/O";
-    }
-
-    @Override
-    public String category() {
-        return "io-blocking";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.FileForce");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.SocketRead/Write, jdk.FileRead/Write and jdk.FileForce (JFR 'profile' settings record "
-                + "calls over 10 ms)";
-    }
-
     /** Also without I/O events (async-profiler writes none): wall-clock or CPU samples in socket calls. */
+
+    public BlockingIoRule() {
+        super(new RuleInfo("io-blocking.threads",
+                "Threads blocked in I/O",
+                "io-blocking",
+                List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.FileForce"),
+                "enable jdk.SocketRead/Write, jdk.FileRead/Write and jdk.FileForce (JFR 'profile' settings record "
+                + "calls over 10 ms)"));
+    }
+
     @Override
     public boolean applies(RuleContext ctx) {
-        return Rule.super.applies(ctx) || ctx.hasCpuSamples() || !ctx.profile().samples(SampleKind.WALL).isEmpty();
+        return super.applies(ctx) || ctx.hasCpuSamples() || !ctx.profile().samples(SampleKind.WALL).isEmpty();
     }
 
     @Override
     public Optional<Finding> evaluate(RuleContext ctx) {
-        if (!Rule.super.applies(ctx)) {
+        if (!super.applies(ctx)) {
             return fromSamples(ctx);
         }
         long nanos = 0;

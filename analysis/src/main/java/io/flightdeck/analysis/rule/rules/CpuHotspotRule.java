@@ -4,7 +4,8 @@ import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.SampleKind;
@@ -22,7 +23,7 @@ import java.util.function.Predicate;
  * search through a list, a regular expression compiled on every call, a string built by repeated concatenation,
  * reflection, formatting or logging. Without one it reports where the CPU goes, as information.
  */
-public final class CpuHotspotRule implements Rule {
+public final class CpuHotspotRule extends RuleBase {
     /** Fewer samples than this say nothing reliable about where the time goes. */
     static final int MIN_SAMPLES = 20;
     /** The part of a method's samples a pattern must explain to be named. */
@@ -81,29 +82,12 @@ public final class CpuHotspotRule implements Rule {
         }
     }
 
-    @Override
-    public String id() {
-        return "cpu-hotspot.method";
-    }
-
-    @Override
-    public String title() {
-        return "An application method takes most of the CPU";
-    }
-
-    @Override
-    public String category() {
-        return "cpu-hotspot";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.ExecutionSample");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "record with JFR's 'profile' or 'default' settings (jdk.ExecutionSample enabled)";
+    public CpuHotspotRule() {
+        super(new RuleInfo("cpu-hotspot.method",
+                "An application method takes most of the CPU",
+                "cpu-hotspot",
+                List.of("jdk.ExecutionSample"),
+                "record with JFR's 'profile' or 'default' settings (jdk.ExecutionSample enabled)"));
     }
 
     @Override

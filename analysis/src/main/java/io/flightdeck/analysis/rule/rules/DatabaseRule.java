@@ -2,7 +2,8 @@ package io.flightdeck.analysis.rule.rules;
 
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.SampleKind;
@@ -18,7 +19,7 @@ import java.util.function.Predicate;
  * Time waiting for a database: socket I/O under a JDBC driver or a database client, recognised by their frames;
  * and many short round trips from one call site — the N+1 pattern (a query per item of a list).
  */
-public final class DatabaseRule implements Rule {
+public final class DatabaseRule extends RuleBase {
     static final double MIN_SHARE = 0.05;
     /** Round trips per second from one site, each short, that make the N+1 pattern. */
     static final double N_PLUS_ONE_RATE = 50;
@@ -37,30 +38,13 @@ public final class DatabaseRule implements Rule {
         return ctx.stackHas(stack, DATABASE, 64);
     }
 
-    @Override
-    public String id() {
-        return "database.round-trips";
-    }
-
-    @Override
-    public String title() {
-        return "Threads wait for the database";
-    }
-
-    @Override
-    public String category() {
-        return "database";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.SocketRead", "jdk.SocketWrite");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.SocketRead and jdk.SocketWrite with stack traces; lower their threshold (e.g. 1 ms) to see "
-                + "short queries";
+    public DatabaseRule() {
+        super(new RuleInfo("database.round-trips",
+                "Threads wait for the database",
+                "database",
+                List.of("jdk.SocketRead", "jdk.SocketWrite"),
+                "enable jdk.SocketRead and jdk.SocketWrite with stack traces; lower their threshold (e.g. 1 ms) to see "
+                + "short queries"));
     }
 
     @Override

@@ -3,37 +3,22 @@ package io.flightdeck.analysis.rule.rules;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 
 import java.util.List;
 import java.util.Optional;
 
 /** Other processes on the host use the CPU the JVM could use: the host's problem, not the application's. */
-public final class EnvironmentRule implements Rule {
-    @Override
-    public String id() {
-        return "environment.cpu";
-    }
+public final class EnvironmentRule extends RuleBase {
 
-    @Override
-    public String title() {
-        return "Other processes use the CPU";
-    }
-
-    @Override
-    public String category() {
-        return "environment";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.CPULoad");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.CPULoad (every JFR setting has it)";
+    public EnvironmentRule() {
+        super(new RuleInfo("environment.cpu",
+                "Other processes use the CPU",
+                "environment",
+                List.of("jdk.CPULoad"),
+                "enable jdk.CPULoad (every JFR setting has it)"));
     }
 
     @Override

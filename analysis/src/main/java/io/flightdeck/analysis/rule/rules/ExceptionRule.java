@@ -3,7 +3,8 @@ package io.flightdeck.analysis.rule.rules;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.SampleKind;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * comes from jdk.ExceptionStatistics (every throwable); the site from jdk.JavaExceptionThrow, or from the CPU
  * samples taken while throwables were being built.
  */
-public final class ExceptionRule implements Rule {
+public final class ExceptionRule extends RuleBase {
     static final double MIN_RATE = 100;
 
     static boolean isThrowableConstruction(String frame) {
@@ -29,41 +30,25 @@ public final class ExceptionRule implements Rule {
                 || frame.equals("java.lang.StackTraceElement.of");
     }
 
-    @Override
-    public String id() {
-        return "exception-overhead.rate";
-    }
-
-    @Override
-    public String title() {
-        return "Exceptions used as control flow";
-    }
-
-    @Override
-    public String category() {
-        return "exception-overhead";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.ExceptionStatistics", "jdk.JavaExceptionThrow", "jdk.JavaErrorThrow");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.ExceptionStatistics, and jdk.JavaExceptionThrow for the throw sites (off in JDK 17's "
-                + "'profile' settings)";
-    }
-
     /** Also without exception events (async-profiler writes none): the CPU samples show throwables being built. */
+
+    public ExceptionRule() {
+        super(new RuleInfo("exception-overhead.rate",
+                "Exceptions used as control flow",
+                "exception-overhead",
+                List.of("jdk.ExceptionStatistics", "jdk.JavaExceptionThrow", "jdk.JavaErrorThrow"),
+                "enable jdk.ExceptionStatistics, and jdk.JavaExceptionThrow for the throw sites (off in JDK 17's "
+                + "'profile' settings)"));
+    }
+
     @Override
     public boolean applies(RuleContext ctx) {
-        return Rule.super.applies(ctx) || ctx.hasCpuSamples();
+        return super.applies(ctx) || ctx.hasCpuSamples();
     }
 
     @Override
     public Optional<Finding> evaluate(RuleContext ctx) {
-        if (!Rule.super.applies(ctx)) {
+        if (!super.applies(ctx)) {
             return fromCpuSamples(ctx);
         }
         AnalysisReport.Exceptions e = ctx.report().exceptions();

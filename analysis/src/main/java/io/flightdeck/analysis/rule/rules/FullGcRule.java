@@ -3,7 +3,8 @@ package io.flightdeck.analysis.rule.rules;
 import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.GcKind;
 import io.flightdeck.model.GcPause;
@@ -16,30 +17,14 @@ import java.util.Optional;
  * such; collections a diagnostic tool asked for (a class histogram, a heap dump) are not held against the
  * application.
  */
-public final class FullGcRule implements Rule {
-    @Override
-    public String id() {
-        return "gc-overhead.full-gc";
-    }
+public final class FullGcRule extends RuleBase {
 
-    @Override
-    public String title() {
-        return "Full GCs stop the application";
-    }
-
-    @Override
-    public String category() {
-        return "gc-overhead";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.GarbageCollection");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording";
+    public FullGcRule() {
+        super(new RuleInfo("gc-overhead.full-gc",
+                "Full GCs stop the application",
+                "gc-overhead",
+                List.of("jdk.GarbageCollection"),
+                "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
     }
 
     @Override

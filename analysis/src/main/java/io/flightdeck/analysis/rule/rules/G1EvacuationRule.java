@@ -3,7 +3,8 @@ package io.flightdeck.analysis.rule.rules;
 import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.GcPause;
 
@@ -15,35 +16,18 @@ import java.util.Optional;
  * G1 in trouble: collections caused by humongous allocations (objects of half a region or more), and evacuation
  * failures (to-space exhausted: no room to copy survivors into).
  */
-public final class G1EvacuationRule implements Rule {
+public final class G1EvacuationRule extends RuleBase {
     /** Collections per second started by humongous allocations that make a finding. */
     static final double MIN_HUMONGOUS_RATE = 1;
     /** ... and the share of the time their pauses must take. */
     static final double MIN_HUMONGOUS_TIME_SHARE = 0.02;
 
-    @Override
-    public String id() {
-        return "gc-overhead.g1-humongous-evacuation";
-    }
-
-    @Override
-    public String title() {
-        return "Humongous allocations and evacuation failures";
-    }
-
-    @Override
-    public String category() {
-        return "gc-overhead";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.GarbageCollection");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording";
+    public G1EvacuationRule() {
+        super(new RuleInfo("gc-overhead.g1-humongous-evacuation",
+                "Humongous allocations and evacuation failures",
+                "gc-overhead",
+                List.of("jdk.GarbageCollection"),
+                "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
     }
 
     @Override

@@ -3,7 +3,8 @@ package io.flightdeck.analysis.rule.rules;
 import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.GcPause;
@@ -13,32 +14,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** Single GC pauses long enough for users to notice (latency), whatever the throughput. */
-public final class GcPauseRule implements Rule {
+public final class GcPauseRule extends RuleBase {
     static final double NOTICEABLE_SECONDS = 0.2;
 
-    @Override
-    public String id() {
-        return "gc-overhead.long-pauses";
-    }
-
-    @Override
-    public String title() {
-        return "Long GC pauses";
-    }
-
-    @Override
-    public String category() {
-        return "gc-overhead";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.GarbageCollection");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording";
+    public GcPauseRule() {
+        super(new RuleInfo("gc-overhead.long-pauses",
+                "Long GC pauses",
+                "gc-overhead",
+                List.of("jdk.GarbageCollection"),
+                "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
     }
 
     @Override

@@ -4,7 +4,8 @@ import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.GcPause;
@@ -16,30 +17,14 @@ import java.util.Optional;
  * Too much of the time in GC pauses (low throughput). When young collections of a heap with room to spare cause it,
  * allocation is the root cause and this finding steps back for the allocation finding.
  */
-public final class GcThroughputRule implements Rule {
-    @Override
-    public String id() {
-        return "gc-overhead.throughput";
-    }
+public final class GcThroughputRule extends RuleBase {
 
-    @Override
-    public String title() {
-        return "GC pauses take much of the time";
-    }
-
-    @Override
-    public String category() {
-        return "gc-overhead";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.GarbageCollection");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording";
+    public GcThroughputRule() {
+        super(new RuleInfo("gc-overhead.throughput",
+                "GC pauses take much of the time",
+                "gc-overhead",
+                List.of("jdk.GarbageCollection"),
+                "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
     }
 
     @Override

@@ -4,7 +4,8 @@ import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 
 import java.util.List;
@@ -14,32 +15,15 @@ import java.util.Optional;
  * The live set fills the heap: heap used right after a collection above 80 % of the maximum (the budget). The
  * collector then runs often and gains little; the next step is an OutOfMemoryError.
  */
-public final class HeapOccupancyRule implements Rule {
+public final class HeapOccupancyRule extends RuleBase {
     static final double BUDGET_PERCENT = 80;
 
-    @Override
-    public String id() {
-        return "gc-overhead.heap-after-gc";
-    }
-
-    @Override
-    public String title() {
-        return "The heap is too small for its live set";
-    }
-
-    @Override
-    public String category() {
-        return "gc-overhead";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.GCHeapSummary");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.GCHeapSummary and jdk.GCHeapConfiguration, or give the GC log (-Xlog:gc*)";
+    public HeapOccupancyRule() {
+        super(new RuleInfo("gc-overhead.heap-after-gc",
+                "The heap is too small for its live set",
+                "gc-overhead",
+                List.of("jdk.GCHeapSummary"),
+                "enable jdk.GCHeapSummary and jdk.GCHeapConfiguration, or give the GC log (-Xlog:gc*)"));
     }
 
     @Override

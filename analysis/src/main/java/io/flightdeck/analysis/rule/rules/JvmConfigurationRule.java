@@ -3,7 +3,8 @@ package io.flightdeck.analysis.rule.rules;
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.RecordingInfo;
 
@@ -15,39 +16,22 @@ import java.util.Optional;
  * How the JVM was started: running as process 1 of a container, flags that slow it down or are discouraged, a heap
  * tiny for the machine.
  */
-public final class JvmConfigurationRule implements Rule {
+public final class JvmConfigurationRule extends RuleBase {
     private record Problem(int score, String what, String fix) {
     }
 
-    @Override
-    public String id() {
-        return "jvm-configuration.flags";
-    }
-
-    @Override
-    public String title() {
-        return "The JVM's configuration";
-    }
-
-    @Override
-    public String category() {
-        return "jvm-configuration";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.JVMInformation");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "jdk.JVMInformation is in every JFR setting; a GC log states the flags on its CommandLine line";
+    public JvmConfigurationRule() {
+        super(new RuleInfo("jvm-configuration.flags",
+                "The JVM's configuration",
+                "jvm-configuration",
+                List.of("jdk.JVMInformation"),
+                "jdk.JVMInformation is in every JFR setting; a GC log states the flags on its CommandLine line"));
     }
 
     @Override
     public boolean applies(RuleContext ctx) {
         RecordingInfo info = ctx.profile().info();
-        return Rule.super.applies(ctx) || info.jvmArguments().isPresent() || info.pid().isPresent();
+        return super.applies(ctx) || info.jvmArguments().isPresent() || info.pid().isPresent();
     }
 
     @Override

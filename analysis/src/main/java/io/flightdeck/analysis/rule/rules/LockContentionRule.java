@@ -3,7 +3,8 @@ package io.flightdeck.analysis.rule.rules;
 import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.SampleKind;
@@ -21,37 +22,20 @@ import java.util.Set;
  * (ReentrantLock, ReentrantReadWriteLock, StampedLock: jdk.ThreadPark on their sync objects). The lock with the
  * most waiting is named, with the code that waits for it and what the lock's owners were running meanwhile.
  */
-public final class LockContentionRule implements Rule {
+public final class LockContentionRule extends RuleBase {
     /** Waiting below this share of the waiting threads' time is not worth a finding. */
     static final double MIN_SHARE = 0.05;
 
-    @Override
-    public String id() {
-        return "lock-contention.lock";
-    }
-
-    @Override
-    public String title() {
-        return "Threads wait for a lock";
-    }
-
-    @Override
-    public String category() {
-        return "lock-contention";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.JavaMonitorEnter and jdk.ThreadPark (JFR 'profile' settings record waits over 10 ms)";
-    }
-
     static boolean isLockClass(String className) {
         return io.flightdeck.analysis.Signals.isLockClass(className);
+    }
+
+    public LockContentionRule() {
+        super(new RuleInfo("lock-contention.lock",
+                "Threads wait for a lock",
+                "lock-contention",
+                List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark"),
+                "enable jdk.JavaMonitorEnter and jdk.ThreadPark (JFR 'profile' settings record waits over 10 ms)"));
     }
 
     @Override

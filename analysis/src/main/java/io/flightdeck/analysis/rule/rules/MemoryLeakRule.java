@@ -6,7 +6,8 @@ import io.flightdeck.analysis.heap.HistogramAnalysis;
 import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.GcPause;
 import io.flightdeck.model.OldObjectSample;
@@ -23,37 +24,20 @@ import java.util.Optional;
  * selection (least squares, with a good fit). The culprit comes from what survives: old-object samples (where the
  * objects still alive were allocated), class histogram growth, or failing those the allocating site.
  */
-public final class MemoryLeakRule implements Rule {
+public final class MemoryLeakRule extends RuleBase {
     /** Growth over the selection, as a share of the maximum heap, that counts as a leak. */
     static final double MIN_GROWTH = 0.10;
     static final double MIN_FIT = 0.6;
     /** The part of the selection the collections must span for their trend to count. */
     static final double MIN_SPAN = 0.4;
 
-    @Override
-    public String id() {
-        return "memory-leak.heap-growth";
-    }
-
-    @Override
-    public String title() {
-        return "The heap after GC keeps growing";
-    }
-
-    @Override
-    public String category() {
-        return "memory-leak";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.GCHeapSummary", "jdk.OldObjectSample");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.GCHeapSummary and jdk.OldObjectSample (with path-to-gc-roots for the referrers), or give "
-                + "the GC log (-Xlog:gc*) and class histograms taken a while apart";
+    public MemoryLeakRule() {
+        super(new RuleInfo("memory-leak.heap-growth",
+                "The heap after GC keeps growing",
+                "memory-leak",
+                List.of("jdk.GCHeapSummary", "jdk.OldObjectSample"),
+                "enable jdk.GCHeapSummary and jdk.OldObjectSample (with path-to-gc-roots for the referrers), or give "
+                + "the GC log (-Xlog:gc*) and class histograms taken a while apart"));
     }
 
     @Override

@@ -2,7 +2,8 @@ package io.flightdeck.analysis.rule.rules;
 
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.SourceInfo;
 import io.flightdeck.model.SourceKind;
@@ -12,30 +13,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** What limits the analysis itself: data lost or cut, event types not recorded, a very short recording. */
-public final class RecordingQualityRule implements Rule {
-    @Override
-    public String id() {
-        return "recording-quality.coverage";
-    }
+public final class RecordingQualityRule extends RuleBase {
 
-    @Override
-    public String title() {
-        return "What the recording lacks";
-    }
-
-    @Override
-    public String category() {
-        return "recording-quality";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of();
-    }
-
-    @Override
-    public String howToRecord() {
-        return "";
+    public RecordingQualityRule() {
+        super(new RuleInfo("recording-quality.coverage",
+                "What the recording lacks",
+                "recording-quality",
+                List.of(),
+                ""));
     }
 
     @Override

@@ -3,7 +3,8 @@ package io.flightdeck.analysis.rule.rules;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.SampleKind;
@@ -12,43 +13,27 @@ import java.util.List;
 import java.util.Optional;
 
 /** Threads started and ended at a high rate instead of reused from a pool. */
-public final class ThreadChurnRule implements Rule {
+public final class ThreadChurnRule extends RuleBase {
     static final double MIN_RATE = 10;
 
-    @Override
-    public String id() {
-        return "thread-churn.starts";
-    }
-
-    @Override
-    public String title() {
-        return "Threads are created for short tasks";
-    }
-
-    @Override
-    public String category() {
-        return "thread-churn";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.ThreadStart");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.ThreadStart with stack traces (JFR 'default' and 'profile' settings)";
-    }
-
     /** Also without thread events (async-profiler writes none): the CPU samples show threads being created. */
+
+    public ThreadChurnRule() {
+        super(new RuleInfo("thread-churn.starts",
+                "Threads are created for short tasks",
+                "thread-churn",
+                List.of("jdk.ThreadStart"),
+                "enable jdk.ThreadStart with stack traces (JFR 'default' and 'profile' settings)"));
+    }
+
     @Override
     public boolean applies(RuleContext ctx) {
-        return Rule.super.applies(ctx) || ctx.hasCpuSamples();
+        return super.applies(ctx) || ctx.hasCpuSamples();
     }
 
     @Override
     public Optional<Finding> evaluate(RuleContext ctx) {
-        if (!Rule.super.applies(ctx)) {
+        if (!super.applies(ctx)) {
             return fromCpuSamples(ctx);
         }
         AnalysisReport.Threads t = ctx.report().threads();

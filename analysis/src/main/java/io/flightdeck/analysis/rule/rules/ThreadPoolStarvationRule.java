@@ -2,7 +2,8 @@ package io.flightdeck.analysis.rule.rules;
 
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.Rule;
+import io.flightdeck.analysis.rule.RuleInfo;
+import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.SampleKind;
@@ -20,7 +21,7 @@ import java.util.function.Predicate;
  * semaphore, the result of a task queued to a saturated executor. Idle pool workers waiting for work are not
  * counted; callers waiting to get a resource are.
  */
-public final class ThreadPoolStarvationRule implements Rule {
+public final class ThreadPoolStarvationRule extends RuleBase {
     static final double MIN_SHARE = 0.10;
 
     /** Frames where a caller waits to acquire a pooled resource or a task's result. */
@@ -60,31 +61,6 @@ public final class ThreadPoolStarvationRule implements Rule {
             || n.startsWith("java.util.concurrent.ForkJoinPool.awaitWork")
             || n.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take")
             || n.startsWith("java.util.TimerThread.mainLoop");
-
-    @Override
-    public String id() {
-        return "thread-pool-starvation.waiting";
-    }
-
-    @Override
-    public String title() {
-        return "Threads wait for a pool";
-    }
-
-    @Override
-    public String category() {
-        return "thread-pool-starvation";
-    }
-
-    @Override
-    public List<String> requiredEvents() {
-        return List.of("jdk.ThreadPark", "jdk.JavaMonitorWait");
-    }
-
-    @Override
-    public String howToRecord() {
-        return "enable jdk.ThreadPark and jdk.JavaMonitorWait with stack traces (JFR 'profile' settings)";
-    }
 
     /** Parks and waits (summed) of callers waiting to acquire a pooled resource or a task result. */
     static RuleContext.Tally waiting(RuleContext ctx) {
@@ -197,6 +173,14 @@ public final class ThreadPoolStarvationRule implements Rule {
         }
         return new RuleContext.Tally(a.count() + b.count(), a.durationNanos() + b.durationNanos(),
                 a.weight() + b.weight(), threads, by);
+    }
+
+    public ThreadPoolStarvationRule() {
+        super(new RuleInfo("thread-pool-starvation.waiting",
+                "Threads wait for a pool",
+                "thread-pool-starvation",
+                List.of("jdk.ThreadPark", "jdk.JavaMonitorWait"),
+                "enable jdk.ThreadPark and jdk.JavaMonitorWait with stack traces (JFR 'profile' settings)"));
     }
 
     @Override
