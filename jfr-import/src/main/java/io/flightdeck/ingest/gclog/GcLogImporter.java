@@ -84,11 +84,30 @@ public final class GcLogImporter {
         }
         GcLogContent log = merge(contents);
         log.warnings.addAll(0, notes);
-        if (log.recordCount() == 0 && log.lines > 0 && log.skippedLines == log.lines) {
-            throw new ImportException(files.getFirst(), "looks like a " + log.format
-                    + " GC log, but none of its " + log.lines + " lines could be read");
+        if (log.recordCount() == 0) {
+            String what = "holds no collection, pause or safepoint that Flightdeck reads " + nothingRead(log);
+            if (!log.hasFacts()) {
+                throw new ImportException(files.getFirst(), "is a " + log.format + " GC log, but it " + what);
+            }
+            log.warnings.add("The log " + what + ".");
         }
         return new Assembly(files.getFirst(), log, size, jvmStartHint, lastModified(files)).profile();
+    }
+
+    /** What a log that yielded no record held instead: lines not understood, other tags, or nothing but facts. */
+    private static String nothingRead(GcLogContent log) {
+        StringBuilder sb = new StringBuilder("(").append(log.lines).append(log.lines == 1 ? " line" : " lines");
+        if (log.skippedLines > 0) {
+            sb.append(", ").append(log.skippedLines).append(" not understood, the first: \"")
+                    .append(log.skippedSamples.isEmpty() ? "?" : log.skippedSamples.getFirst()).append('"');
+        }
+        if (log.otherTagLines > 0) {
+            sb.append(", ").append(log.otherTagLines).append(" of other tags than gc and safepoint");
+        }
+        if (log.skippedLines == 0 && log.otherTagLines == 0 && !log.firstLine.isEmpty()) {
+            sb.append("; it begins \"").append(log.firstLine).append('"');
+        }
+        return sb.append(')').toString();
     }
 
     private static final java.util.regex.Pattern ROTATION_SUFFIX =
