@@ -84,6 +84,13 @@ public final class GcLogImporter {
         }
         GcLogContent log = merge(contents);
         log.warnings.addAll(0, notes);
+        if (log.maxHeapBytes < 0 && "legacy".equals(log.format)) {
+            // JDK 8 states no maximum unless -XX:MaxHeapSize is among the flags it prints: the largest heap
+            // capacity its collections print is the best figure it gives
+            for (LogRecords.Pause p : log.pauses) {
+                log.maxHeapBytes = Math.max(log.maxHeapBytes, p.heapCommitted());
+            }
+        }
         if (log.recordCount() == 0) {
             String what = "holds no collection, pause or safepoint that Flightdeck reads " + nothingRead(log);
             if (!log.hasFacts()) {
@@ -320,6 +327,54 @@ public final class GcLogImporter {
             }
         }
 
+        /**
+         * ZGC logs its heap figures and causes once per collection ("Major Collection (Warmup) 32M(12%)->38M(15%)"),
+         * not per pause: the collection's first pause gets the heap before, its last pause the heap after, and each
+         * pause without a cause the collection's, so heap after GC, allocation rate and causes have their figures.
+         */
+        private void fromCycles() {
+            Map<Long, LogRecords.Cycle> cycles = new java.util.HashMap<>();
+            for (LogRecords.Cycle c : log.cycles) {
+                if (c.gcId() >= 0 && (c.heapAfter() >= 0 || !c.cause().isEmpty())) {
+                    cycles.put(c.gcId(), c);
+                }
+            }
+            if (cycles.isEmpty()) {
+                return;
+            }
+            Map<Long, int[]> firstLast = new java.util.HashMap<>();
+            for (int i = 0; i < log.pauses.size(); i++) {
+                LogRecords.Pause p = log.pauses.get(i);
+                if (cycles.containsKey(p.gcId())) {
+                    int[] fl = firstLast.computeIfAbsent(p.gcId(), k -> new int[]{-1, -1});
+                    if (fl[0] < 0) {
+                        fl[0] = i;
+                    }
+                    fl[1] = i;
+                }
+            }
+            for (Map.Entry<Long, int[]> e : firstLast.entrySet()) {
+                LogRecords.Cycle c = cycles.get(e.getKey());
+                boolean anyHeap = false;
+                for (int i = e.getValue()[0]; i <= e.getValue()[1]; i++) {
+                    LogRecords.Pause p = log.pauses.get(i);
+                    anyHeap |= p.gcId() == c.gcId() && (p.heapBefore() >= 0 || p.heapAfter() >= 0);
+                }
+                for (int i = e.getValue()[0]; i <= e.getValue()[1]; i++) {
+                    LogRecords.Pause p = log.pauses.get(i);
+                    if (p.gcId() != c.gcId()) {
+                        continue;
+                    }
+                    long before = !anyHeap && i == e.getValue()[0] ? c.heapBefore() : p.heapBefore();
+                    long after = !anyHeap && i == e.getValue()[1] ? c.heapAfter() : p.heapAfter();
+                    long committed = !anyHeap && i == e.getValue()[1] ? c.heapCommitted() : p.heapCommitted();
+                    String cause = p.cause().isEmpty() ? c.cause() : p.cause();
+                    log.pauses.set(i, new LogRecords.Pause(p.gcId(), p.start(), p.seconds(), p.kind(), p.name(),
+                            cause, before, after, committed, p.flags()));
+                }
+            }
+        }
+
         Instant at(LogTime t) {
             if (t.hasUptime() && origin != null) {
                 return origin.plusNanos(Math.round(t.uptimeSeconds() * 1e9));
@@ -331,6 +386,7 @@ public final class GcLogImporter {
         }
 
         Profile profile() {
+            fromCycles();
             List<GcPause> pauses = new ArrayList<>(log.pauses.size());
             for (LogRecords.Pause p : log.pauses) {
                 String name = p.flags().isEmpty() ? p.name() : log.intern(p.name() + " (" + p.flags() + ")");
