@@ -238,12 +238,14 @@ final class UnifiedLogParser implements LogLineParser {
                 }
                 return true;
             }
+            tags = null; // pid and tid come after the host name: a word before them was the host, not the tags
             return true; // pid, tid
         }
         if (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') {
             String word = line.substring(from, to);
             switch (word) {
                 case "trace", "debug", "info", "warning", "error", "off" -> {
+                    tags = null; // the level comes after the host name and before the tags
                     return true;
                 }
                 default -> {

@@ -66,7 +66,9 @@ class WildGcLogsTest {
             "[12.345s][info ] ",
             "[12.345s][4711][4712] ",
             "[2024-01-15T10:12:13.123+0100][build-host-01][12345ms] ",
-            "[12.345s][my.host.example][info][gc] "})
+            "[12.345s][my.host.example][info][gc] ",
+            "[12.345s][buildhost][4711][4712] ",
+            "[12.345s][buildhost][info] "})
     void anySubsetOfDecorationsIsAUnifiedLog(String decorations) throws Exception {
         Profile p = load(List.of(
                 decorations + "GC(3) Pause Young (Normal) (G1 Evacuation Pause)",
