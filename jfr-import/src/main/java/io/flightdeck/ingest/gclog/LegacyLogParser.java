@@ -38,6 +38,8 @@ final class LegacyLogParser implements LogLineParser {
     private int lastPauseIndex = -1;
     /** Legacy logs number collections only with -XX:+PrintGCID; otherwise pauses are numbered in log order. */
     private long nextId;
+    /** A collection nested in a CMS remark is being read: the young collection of -XX:+CMSScavengeBeforeRemark. */
+    private boolean insideRemark;
     /** The latest time the log has told (a time stamp, or the end of the last pause); unknown before the first. */
     private LogTime lastTime = LogTime.UNKNOWN;
     /** Stopped-time lines without a time stamp, written before the log's first time stamp: placed when it comes. */
@@ -56,7 +58,7 @@ final class LegacyLogParser implements LogLineParser {
             out.inferCollector(PauseNames.collectorFromHeapPrintout(line), true);
         }
         if (open != null) {
-            if (EVENT_START.matcher(line).matches()) {
+            if (EVENT_START.matcher(line).matches() && !remarkInProgress()) {
                 abandon("a new collection starts before the previous one was complete");
             } else if (isNoise(line)) {
                 return;
@@ -88,6 +90,14 @@ final class LegacyLogParser implements LogLineParser {
         if (open != null) {
             abandon("the log ends inside a collection (cut off?)");
         }
+    }
+
+    /**
+     * True while a CMS remark is open: with -XX:+CMSScavengeBeforeRemark it runs a young collection inside it,
+     * which (with -XX:+PrintHeapAtGC between them) starts on a line of its own; that line belongs to the remark.
+     */
+    private boolean remarkInProgress() {
+        return open.indexOf("[YG occupancy") >= 0 || open.indexOf("(CMS Final Remark)") >= 0;
     }
 
     /** Scans {@code line} from {@code from}, opening, extending and completing bracketed events. */
@@ -170,24 +180,37 @@ final class LegacyLogParser implements LogLineParser {
             return;
         }
         Group root = Group.parse(text + "]".repeat(unclosed));
-        if (root == null) {
+        if (root != null) {
+            salvage(root.children, time, 0);
+        }
+    }
+
+    /**
+     * Walks the groups inside a collection that never completed: generations name the collector, and complete
+     * concurrent phases and collections written inside it (a garbled line: "[ParNew...: [ParNew...: [GC (...)
+     * ...secs]") are read; a group closed only by {@link #salvage(String, int, LogTime)} has no duration, so it
+     * adds nothing.
+     */
+    private void salvage(List<Group> groups, LogTime time, int depth) {
+        if (depth > 8) {
             return;
         }
-        for (Group child : root.children) {
+        for (Group child : groups) {
             String c = child.own.toString().strip();
+            LogTime at = child.time.isKnown() ? child.time : time;
+            if (c.startsWith("GC concurrent-") || c.startsWith("CMS-concurrent-")) {
+                event(child, at, false);
+                continue;
+            }
+            if ((c.startsWith("GC") || c.startsWith("Full GC")) && at.isKnown() && !Double.isNaN(lastDuration(c))) {
+                pause(child, c, at);
+                continue;
+            }
             String generation = generation(c);
             if (generation != null) {
                 inferCollector(generation);
             }
-            if (c.startsWith("GC concurrent-") || c.startsWith("CMS-concurrent-")) {
-                event(child, child.time.isKnown() ? child.time : time, false);
-            }
-            for (Group grandchild : child.children) {
-                String g = grandchild.own.toString().strip();
-                if (g.startsWith("GC concurrent-") || g.startsWith("CMS-concurrent-")) {
-                    event(grandchild, grandchild.time.isKnown() ? grandchild.time : time, false);
-                }
-            }
+            salvage(child.children, at, depth + 1);
         }
     }
 
@@ -269,11 +292,14 @@ final class LegacyLogParser implements LogLineParser {
         boolean marks = false;
         List<String[]> spaceNames = new ArrayList<>();
         List<long[]> spaceValues = new ArrayList<>();
+        boolean wasInsideRemark = insideRemark;
         for (Group child : g.children) {
             String c = child.own.toString().strip();
             if (c.startsWith("GC concurrent-") || c.startsWith("CMS-concurrent-")
                     || c.startsWith("GC") && !c.startsWith("GC ref-proc")) {
+                insideRemark = cause.equals("CMS Final Remark");
                 event(child, child.time.isKnown() ? child.time : time, false);
+                insideRemark = wasInsideRemark;
                 continue;
             }
             if (c.contains("CMS-initial-mark")) {
@@ -310,7 +336,7 @@ final class LegacyLogParser implements LogLineParser {
         }
         if (cause.equals("CMS Initial Mark")) {
             kind = GcKind.INITIAL_MARK;
-        } else if (cause.equals("CMS Final Remark") && (marks || !youngCollected)) {
+        } else if (cause.equals("CMS Final Remark") && !insideRemark && (marks || !youngCollected)) {
             // with -XX:+CMSScavengeBeforeRemark the remark runs a ParNew first, logged as "[GC (CMS Final Remark)
             // [ParNew: ...]" inside it: that one is a young collection, not a second remark
             kind = GcKind.REMARK;

@@ -197,8 +197,8 @@ final class PauseNames {
      * (see {@link #isSharedOperation}). Null for operations of no collector.
      */
     static String collectorFromOperation(String op) {
-        if (op.startsWith("G1")) {
-            return "G1";
+        if (op.startsWith("G1") || op.equals("CGC_Operation")) {
+            return "G1"; // CGC_Operation: G1's concurrent-cycle pauses (remark, cleanup) in JDK 9-16
         }
         if (op.startsWith("ParallelGC")) {
             return "Parallel";

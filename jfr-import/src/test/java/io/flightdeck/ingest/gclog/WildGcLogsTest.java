@@ -298,6 +298,34 @@ class WildGcLogsTest {
     }
 
     @Test
+    void aRemarkWithHeapPrintoutsAndItsScavengeOnLinesOfTheirOwnIsOneRemark() throws Exception {
+        Profile p = load(List.of(
+                "30.385: [GC (CMS Final Remark) {Heap before GC invocations=7 (full 2):",
+                " par new generation   total 2770432K, used 451444K [0x00000005c0000000, 0x0000000681400000)",
+                " concurrent mark-sweep generation total 5222400K, used 439466K [0x0000000681400000, 0x00000007c0000000)",
+                "30.385: [GC (CMS Final Remark)  890910K->620060K(7992832K), 0.1223879 secs]",
+                "Heap after GC invocations=8 (full 2):",
+                " par new generation   total 2770432K, used 0K [0x00000005c0000000, 0x0000000681400000)",
+                "}",
+                " 620060K(7992832K), 0.2328529 secs]"));
+        assertEquals(List.of(GcKind.YOUNG, GcKind.REMARK), p.gcPauses().stream().map(GcPause::kind).toList());
+        assertEquals("CMS", p.info().gc().orElseThrow());
+        assertEquals(0, p.source().skippedLines());
+    }
+
+    @Test
+    void aCompleteCollectionInsideAGarbledLineIsKept() throws Exception {
+        Profile p = load(List.of(
+                "831626.089: [ParNew831628.158: [ParNew2016-09-30T14:11:25.873+0900: 833918.729: [GC (Allocation Failure) "
+                        + "833918.729: [ParNew: 595103K->12118K(619008K), 0.0559019 secs] 1247015K->664144K(4157952K), "
+                        + "0.0561698 secs] [Times: user=0.09 sys=0.00, real=0.06 secs]",
+                "833959.153: [GC (Allocation Failure) 833959.154: [ParNew: 594774K->9802K(619008K), 0.0390703 secs] "
+                        + "1246800K->661829K(4157952K), 0.0393509 secs]"));
+        assertEquals(2, p.gcPauses().size());
+        assertEquals(Duration.ofNanos(56_169_800), p.gcPauses().getFirst().duration());
+    }
+
+    @Test
     void jdk7CmsMarksGetTheCausesJdk8Names() throws Exception {
         Profile p = load(List.of(
                 "362.604: [GC [1 CMS-initial-mark: 702521K(786432K)] 731910K(1022400K), 0.0402439 secs]",
