@@ -533,10 +533,24 @@ final class LegacyLogParser implements LogLineParser {
             advance(time);
             return;
         }
+        if (isShenandoahInfo(line.strip())) {
+            out.setCollectorIfUnknown("Shenandoah"); // the backport's informational lines between its pauses
+            return;
+        }
         if (Character.isWhitespace(line.charAt(0)) && lastPause != null || "Shenandoah".equals(out.collector)) {
             return; // indented detail lines of G1; the Shenandoah backport's informational lines
         }
         out.skip(number, line);
+    }
+
+    /** What the JDK 8 Shenandoah backport writes between its pauses and phases (triggers, pacing, free space). */
+    private static boolean isShenandoahInfo(String s) {
+        return s.startsWith("Cancelling GC: ") || s.startsWith("Bad progress for ") || s.startsWith("Good progress for ")
+                || s.startsWith("Failed to allocate ") || s.startsWith("Adaptive CSet Selection")
+                || s.startsWith("Collectable Garbage: ") || s.startsWith("Pacer for ") || s.startsWith("Free headroom: ")
+                || s.startsWith("Free: ") && s.contains("regions") || s.startsWith("Trigger: ")
+                || s.startsWith("Evacuation Reserve: ") || s.startsWith("Immediate Garbage: ")
+                || s.startsWith("Using ") && s.contains(" workers for ");
     }
 
     /** Facts the JVM prints at the top of the log. */

@@ -352,6 +352,21 @@ class WildGcLogsTest {
         assertEquals(1, p.gcPauses().size());
         assertEquals(1, p.gcPhases().size());
         assertEquals("Concurrent marking", p.gcPhases().getFirst().name());
+        Profile info = LOADER.load(write("shenandoah8.log", List.of(
+                "Free: 48924K (192 regions), Max regular: 256K, Max humongous: 42496K, External frag: 14%, Internal frag: 0%",
+                "2020-03-11T07:00:00.999-0400: 0.496: [Pause Init Mark (process weakrefs), start]",
+                "    Using 2 of 2 workers for init marking",
+                "    Pacer for Mark. Expected Live: 9830K, Free: 67584K, Non-Taxable: 6758K, Alloc Tax Rate: 0.2x",
+                "2020-03-11T07:00:01.000-0400: 0.497: [Pause Init Mark (process weakrefs), 0.419 ms]",
+                "2020-03-11T07:00:01.007-0400: 0.505: [Concurrent marking (process weakrefs), start]",
+                "2020-03-11T07:00:01.011-0400: 0.509: [Concurrent marking (process weakrefs) 16434K->17268K(65536K), 4.063 ms]",
+                "2021-03-23T20:57:46.427+0000: 120839.710: [Pause Full 1589M->1002M(1690M), 4077.274 ms]",
+                ", [Metaspace: 6477K->6481K(1056768K)]")));
+        assertEquals("Shenandoah", info.info().gc().orElseThrow());
+        assertEquals(0, info.source().skippedLines(), () -> info.source().skippedSamples().toString());
+        assertEquals(List.of(GcKind.CONCURRENT_CYCLE_PAUSE, GcKind.FULL),
+                info.gcPauses().stream().map(GcPause::kind).toList());
+        assertEquals("Concurrent marking", info.gcPhases().getFirst().name());
     }
 
     // --- generational ZGC and max heap ---------------------------------------------------------------------------
