@@ -157,11 +157,18 @@ public final class FormatDetector {
                 return new DetectedFormat(SourceKind.GC_LOG, "unified", gzip, 0, 0);
             }
             if (histogram >= 2) {
-                if (lines.length >= 400 && legacyGcLaterOn(file, gzip)) {
+                if (lines.length >= 400 && "legacy".equals(gcLaterOn(file, gzip, true))) {
                     // a JDK 8 GC log that begins with -XX:+PrintClassHistogram output (a kill -3 before any GC)
                     return new DetectedFormat(SourceKind.GC_LOG, "legacy", gzip, 0, 0);
                 }
                 return new DetectedFormat(SourceKind.CLASS_HISTOGRAM, "class histogram", gzip, 0, 0);
+            }
+            if (lines.length >= 400) {
+                // GC logging written into an application's console log may begin after a long preamble
+                String later = gcLaterOn(file, gzip, false);
+                if (later != null) {
+                    return new DetectedFormat(SourceKind.GC_LOG, later, gzip, 0, 0);
+                }
             }
             throw new ImportException(file, "not a JFR recording, GC log or class histogram (it is text"
                     + compressed + " starting \"" + preview(lines[0]) + "\")");
@@ -171,10 +178,11 @@ public final class FormatDetector {
     }
 
     /**
-     * True when a collection line follows the histogram within the next lines of the file (a histogram written into
-     * a GC log runs to tens of thousands of lines; a histogram file never holds a GC line).
+     * The GC log format of the first collection line within the next lines of the file, or null: a histogram
+     * written into a GC log runs to tens of thousands of lines, an application's console log may come first (a
+     * histogram file never holds a GC line, so with {@code histogramFirst} a second snapshot ends the search).
      */
-    private static boolean legacyGcLaterOn(Path file, boolean gzip) {
+    private static String gcLaterOn(Path file, boolean gzip, boolean histogramFirst) {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = gzip ? new GZIPInputStream(raw) : raw;
              java.io.BufferedReader r = new java.io.BufferedReader(
@@ -183,18 +191,22 @@ public final class FormatDetector {
             int histogramRows = 0;
             for (int n = 0; n < 200_000 && (line = r.readLine()) != null; n++) {
                 if (LEGACY_GC_LINE.matcher(line).matches()) {
-                    return true;
+                    return "legacy";
+                }
+                if (!histogramFirst && line.startsWith("[") && (UNIFIED_GC_LINE.matcher(line).matches()
+                        || UNIFIED_UNTAGGED_GC_LINE.matcher(line).matches())) {
+                    return "unified";
                 }
                 if (HISTOGRAM_ROW.matcher(line).matches()) {
                     histogramRows++;
-                } else if (histogramRows > 0 && HISTOGRAM_HEADER.matcher(line).matches()) {
-                    return false; // a second snapshot before any GC line: a file of histograms
+                } else if (histogramFirst && histogramRows > 0 && HISTOGRAM_HEADER.matcher(line).matches()) {
+                    return null; // a second snapshot before any GC line: a file of histograms
                 }
             }
         } catch (IOException e) {
-            return false;
+            return null;
         }
-        return false;
+        return null;
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

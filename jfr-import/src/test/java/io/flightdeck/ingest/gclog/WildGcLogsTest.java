@@ -261,6 +261,20 @@ class WildGcLogsTest {
     }
 
     @Test
+    void gcLoggingAfterALongApplicationPreambleIsAGcLog() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            lines.add(String.format("07:19:%02d,%03d INFO  Starting service %d of the application", i % 60, i, i));
+        }
+        lines.add("2017-02-27T07:23:39.571+0100: [GC [ParNew: 2304000K->35161K(2688000K), 0.0759285 secs] "
+                + "2304000K->35161K(9856000K), 0.0760907 secs] [Times: user=0.21 sys=0.05, real=0.08 secs]");
+        Profile p = load(lines);
+        assertEquals(SourceKind.GC_LOG, p.source().kind());
+        assertEquals(1, p.gcPauses().size());
+        assertEquals(1000, p.source().skippedLines());
+    }
+
+    @Test
     void aCollectionCutByTheEndOfTheLogStillNamesItsCollector() throws Exception {
         Profile p = load(List.of("130454.251: [Full GC (Allocation Failure) 130454.251: [CMS130456.427: "
                 + "[CMS-concurrent-mark: 2.176/2.182 secs] [Times: user=2.18 sys=0.00, real=2.18 secs]"));
