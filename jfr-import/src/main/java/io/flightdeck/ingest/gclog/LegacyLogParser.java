@@ -418,7 +418,8 @@ final class LegacyLogParser implements LogLineParser {
             }
         }
         if (!Double.isNaN(seconds) && time.isKnown()) {
-            // the line is written when the phase ends
+            // the line is written when the phase ends; its start may be before the log's first time stamp
+            out.seen(time.minus(seconds));
             out.phases.add(new LogRecords.Phase(-1, out.intern(name), time.minus(seconds), seconds));
         }
         for (Group child : g.children) {

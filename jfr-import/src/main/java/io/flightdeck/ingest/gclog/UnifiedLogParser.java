@@ -319,6 +319,7 @@ final class UnifiedLogParser implements LogLineParser {
                 || name.equals("Concurrent Undo Cycle")) {
             out.cycles.add(new LogRecords.Cycle(gcId, out.intern(name), "", logged.minus(seconds), seconds, -1, -1, -1));
         } else {
+            out.seen(logged.minus(seconds)); // its start may be before the log's first line
             out.phases.add(new LogRecords.Phase(gcId, out.intern(name), logged.minus(seconds), seconds));
         }
     }

@@ -350,6 +350,11 @@ class WildGcLogsTest {
                 p.gcPauses().stream().map(GcPause::cause).toList());
         assertEquals(List.of(GcKind.INITIAL_MARK, GcKind.REMARK), p.gcPauses().stream().map(GcPause::kind).toList());
         assertEquals(1, p.gcPhases().size());
+        Profile rotated = LOADER.load(write("rotated.log", List.of(
+                "2.000: [CMS-concurrent-sweep: 1.500/1.600 secs]",
+                "3.000: [GC (Allocation Failure) 3.000: [ParNew: 8K->1K(9K), 0.0100000 secs] 8K->5K(19K), 0.0110000 secs]")));
+        assertTrue(within(rotated, rotated.gcPhases().getFirst().start()),
+                "a phase that began before the log's first line is inside the log's span, so the phases table has it");
     }
 
     // --- Shenandoah backport --------------------------------------------------------------------------------------
