@@ -24,13 +24,33 @@ public final class FormatDetector {
     /** A unified-logging decoration block followed by a gc or safepoint tag set: "[0.012s][info][gc,heap] ". */
     private static final Pattern UNIFIED_GC_LINE =
             Pattern.compile("^(\\[[^\\]\\n]*\\])*\\[(gc|safepoint)(,[a-z0-9]+)*\\s*\\](\\[[^\\]\\n]*\\])*\\s.*");
+    /**
+     * Unified logging without a gc or safepoint tag decoration (-Xlog:gc:file:time, :uptime, :uptimemillis, ...):
+     * a time decoration first, other decorations after it, then a message only a GC or safepoint log writes.
+     */
+    private static final Pattern UNIFIED_UNTAGGED_GC_LINE = Pattern.compile(
+            "^\\[(\\d{4}-\\d\\d-\\d\\dT[\\d:.,]+(Z|[+-]\\d\\d:?\\d\\d)?|\\d+([.,]\\d+)?(s|ms|ns))\\](\\[[^\\]\\n]*\\])*\\s+"
+                    + "(GC\\(\\d+\\) |Using (G1|Serial|Parallel|Concurrent Mark Sweep|Shenandoah|The Z Garbage Collector|Epsilon)"
+                    + "|Safepoint \"|Total time for which application threads were stopped|Application time: "
+                    + "|Entering safepoint region|Heap (Max|Min|Initial) Capacity|Heap Region Size|GC STATISTICS"
+                    + "|Metaspace"
+                    + "|Pause (Young|Full|Remark|Cleanup|Init|Final|Degenerated|Mark)).*");
+    /** Any other unified logging line: decorations with a level and a tag set ("[0.005s][info][arguments] "). */
+    private static final Pattern UNIFIED_OTHER_LINE = Pattern.compile(
+            "^(\\[[^\\]\\n]*\\])*\\[(trace|debug|info|warning|error) *\\]\\[[a-z0-9_]+(,[a-z0-9_]+)* *\\]\\s.*");
     /** Legacy -XX:+PrintGCDetails: "[GC (Allocation Failure)", "[Full GC", optionally after time stamps. */
     private static final Pattern LEGACY_GC_LINE = Pattern.compile(
-            "^(\\d{4}-\\d\\d-\\d\\dT[\\d:.]+[+-]\\d{4}: )?(#\\d+: )?(\\d+[.,]\\d+: )?(#\\d+: )?"
-                    + "\\[(GC|Full GC|ParNew|DefNew|PSYoungGen|CMS|GC pause|GC remark|GC cleanup|GC concurrent)([ :(\\[-]|AdaptiveSize).*");
+            "^(\\d{4}-\\d\\d-\\d\\dT[\\d:.,]+[+-]\\d{4}: )?(#\\d+: )?(\\d+[.,]\\d+: )?(#\\d+: )?"
+                    + "\\[(GC|Full GC|ParNew|DefNew|PSYoungGen|CMS|GC pause|GC remark|GC cleanup|GC concurrent"
+                    + "|Pause (Init|Final|Full|Degenerated)|Concurrent (marking|evacuation|reset|cleanup|precleaning|update)"
+                    + "|Class Histogram)"
+                    + "([ :(\\[\\d,-].*|AdaptiveSize.*|$)"
+                    // -XX:+PrintGCApplicationStoppedTime / -XX:+PrintGCApplicationConcurrentTime, stamped or not
+                    + "|^(\\d{4}-\\d\\d-\\d\\dT[\\d:.,]+[+-]\\d{4}: )?(\\d+[.,]\\d+: )?"
+                    + "(Total time for which application threads were stopped: |Application time: )\\d.*");
     private static final Pattern LEGACY_GC_HEADER = Pattern.compile(
             "^(CommandLine flags: .*|Heap before GC invocations=.*|\\{Heap before GC.*|Java HotSpot\\(TM\\).*\\bVM\\b.*"
-                    + "|OpenJDK .*\\bVM\\b.*\\(.*\\).*)");
+                    + "|OpenJDK .*\\bVM\\b.*\\(.*\\).*|GC STATISTICS:\\s*)");
     private static final Pattern HISTOGRAM_HEADER = Pattern.compile("^\\s*num\\s+#instances\\s+#bytes\\s+(class name|Class Name).*");
     private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+\\d+\\s+\\S+.*");
 
@@ -117,32 +137,84 @@ public final class FormatDetector {
             String text = new String(head, StandardCharsets.ISO_8859_1);
             String[] lines = text.split("\r?\n", 400);
             int unified = 0;
+            int unifiedOther = 0;
             int legacy = 0;
             int histogram = 0;
             for (int i = 0; i < Math.min(lines.length, 399); i++) {
                 String line = lines[i];
-                if (UNIFIED_GC_LINE.matcher(line).matches()) {
+                if (line.startsWith("[") && (UNIFIED_GC_LINE.matcher(line).matches()
+                        || UNIFIED_UNTAGGED_GC_LINE.matcher(line).matches())) {
                     unified++;
                 } else if (LEGACY_GC_LINE.matcher(line).matches() || LEGACY_GC_HEADER.matcher(line).matches()) {
                     legacy++;
                 } else if (HISTOGRAM_HEADER.matcher(line).matches() || HISTOGRAM_ROW.matcher(line).matches()) {
                     histogram++;
+                } else if (line.startsWith("[") && UNIFIED_OTHER_LINE.matcher(line).matches()) {
+                    unifiedOther++;
                 }
             }
             if (unified > 0 && unified >= legacy) {
                 return new DetectedFormat(SourceKind.GC_LOG, "unified", gzip, 0, 0);
             }
             if (legacy > 0) {
+                // a JDK 8 log may begin with -XX:+PrintClassHistogram output: its GC lines still make it a GC log
                 return new DetectedFormat(SourceKind.GC_LOG, "legacy", gzip, 0, 0);
             }
+            if (unifiedOther > 0 && histogram < 2) {
+                // JVM unified logging of other tags only: read as a GC log, which then says it holds no GC record
+                return new DetectedFormat(SourceKind.GC_LOG, "unified", gzip, 0, 0);
+            }
             if (histogram >= 2) {
+                if (lines.length >= 400 && "legacy".equals(gcLaterOn(file, gzip, true))) {
+                    // a JDK 8 GC log that begins with -XX:+PrintClassHistogram output (a kill -3 before any GC)
+                    return new DetectedFormat(SourceKind.GC_LOG, "legacy", gzip, 0, 0);
+                }
                 return new DetectedFormat(SourceKind.CLASS_HISTOGRAM, "class histogram", gzip, 0, 0);
+            }
+            if (lines.length >= 400) {
+                // GC logging written into an application's console log may begin after a long preamble
+                String later = gcLaterOn(file, gzip, false);
+                if (later != null) {
+                    return new DetectedFormat(SourceKind.GC_LOG, later, gzip, 0, 0);
+                }
             }
             throw new ImportException(file, "not a JFR recording, GC log or class histogram (it is text"
                     + compressed + " starting \"" + preview(lines[0]) + "\")");
         }
         throw new ImportException(file, "not a JFR recording, GC log or class histogram (binary data" + compressed
                 + " starting " + hex(head) + ")");
+    }
+
+    /**
+     * The GC log format of the first collection line within the next lines of the file, or null: a histogram
+     * written into a GC log runs to tens of thousands of lines, an application's console log may come first (a
+     * histogram file never holds a GC line, so with {@code histogramFirst} a second snapshot ends the search).
+     */
+    private static String gcLaterOn(Path file, boolean gzip, boolean histogramFirst) {
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = gzip ? new GZIPInputStream(raw) : raw;
+             java.io.BufferedReader r = new java.io.BufferedReader(
+                     new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
+            String line;
+            int histogramRows = 0;
+            for (int n = 0; n < 200_000 && (line = r.readLine()) != null; n++) {
+                if (LEGACY_GC_LINE.matcher(line).matches()) {
+                    return "legacy";
+                }
+                if (!histogramFirst && line.startsWith("[") && (UNIFIED_GC_LINE.matcher(line).matches()
+                        || UNIFIED_UNTAGGED_GC_LINE.matcher(line).matches())) {
+                    return "unified";
+                }
+                if (HISTOGRAM_ROW.matcher(line).matches()) {
+                    histogramRows++;
+                } else if (histogramFirst && histogramRows > 0 && HISTOGRAM_HEADER.matcher(line).matches()) {
+                    return null; // a second snapshot before any GC line: a file of histograms
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix) {

@@ -65,6 +65,9 @@ public final class TimeChart extends StackPane {
     private double[] selection;
     private double dragStartX = Double.NaN;
 
+    /** Where the time axis starts on the wall clock, when it shows clock time instead of seconds; else null. */
+    private java.time.Instant clockStart;
+
     public TimeChart(double durationSeconds, Palette palette) {
         this.durationSeconds = durationSeconds;
         this.palette = palette;
@@ -86,14 +89,36 @@ public final class TimeChart extends StackPane {
         return this;
     }
 
+    /**
+     * Labels the time axis with the wall-clock time (this machine's zone) instead of seconds since the start: for
+     * spans of hours or days, where "41327 s" says nothing. The values stay seconds from {@code start}.
+     */
+    public TimeChart clockAxis(java.time.Instant start) {
+        this.clockStart = start;
+        return this;
+    }
+
+    /** A time on the axis as text: seconds, or the wall-clock time when {@link #clockAxis} was set. */
+    private String timeText(double seconds) {
+        if (clockStart == null) {
+            return String.format("%.1f s", seconds);
+        }
+        java.time.ZonedDateTime t = clockStart.plusNanos(Math.round(seconds * 1e9)).atZone(java.time.ZoneId.systemDefault());
+        return t.format(java.time.format.DateTimeFormatter.ofPattern(durationSeconds > 2 * 86_400 ? "MM-dd HH:mm" : "HH:mm:ss"));
+    }
+
     public void setOnSelection(SelectionListener listener) {
         this.selectionListener = listener;
     }
 
     /** Builds the chart after the panels are added. */
     public TimeChart build() {
-        NumberAxis time = new NumberAxis("seconds since the recording started");
+        NumberAxis time = new NumberAxis(clockStart == null ? "seconds since the recording started"
+                : "clock time (" + java.time.ZoneId.systemDefault().getId() + ")");
         time.setRange(0, Math.max(0.001, durationSeconds));
+        if (clockStart != null) {
+            time.setNumberFormatOverride(new ClockFormat());
+        }
         time.setAutoRangeIncludesZero(true);
         plot = new CombinedDomainXYPlot(time);
         plot.setGap(6);
@@ -134,7 +159,7 @@ public final class TimeChart extends StackPane {
             values.setRange(0, Math.max(dataMax, lineMax) * 1.08);
         }
         XYToolTipGenerator tooltips = (dataset, series, item) -> dataset.getSeriesKey(series) + " at "
-                + String.format("%.1f s", dataset.getXValue(series, item)) + ": "
+                + timeText(dataset.getXValue(series, item)) + ": "
                 + p.valueFormat().apply(dataset.getYValue(series, item));
         var renderer = switch (p.style()) {
             case LINE -> new XYLineAndShapeRenderer(true, false);
@@ -259,6 +284,24 @@ public final class TimeChart extends StackPane {
     public void select(double fromSeconds, double toSeconds) {
         if (selectionListener != null) {
             selectionListener.selected(fromSeconds, toSeconds);
+        }
+    }
+
+    /** Tick labels of a clock axis: seconds since the start as wall-clock times. */
+    private final class ClockFormat extends java.text.NumberFormat {
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return toAppendTo.append(timeText(number));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return toAppendTo.append(timeText(number));
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition parsePosition) {
+            return null;
         }
     }
 }

@@ -85,7 +85,10 @@ public final class OverviewView implements FeatureView {
         }
         GridPane factsGrid = facts(p.info(), p);
         root.getChildren().add(factsGrid);
-        FlowPane tiles = new FlowPane(8, 8, cpu, machine, pauseP99, pauseTotal, throughput, allocation, heapAfter);
+        // a GC log alone has no CPU, thread or sampled-allocation data: show only what it can fill
+        boolean recording = p.sources().stream().anyMatch(src -> src.kind() == io.flightdeck.model.SourceKind.JFR);
+        FlowPane tiles = recording ? new FlowPane(8, 8, cpu, machine, pauseP99, pauseTotal, throughput, allocation,
+                heapAfter) : new FlowPane(8, 8, pauseP99, pauseTotal, throughput, allocation, heapAfter);
         VBox findings = new VBox(4);
         findings.setId("findings");
         // the facts come first; the tiles and findings a frame later (each frame styles less that is new)
@@ -95,16 +98,23 @@ public final class OverviewView implements FeatureView {
         chartHost.setMinHeight(520);
         chartHost.setPrefHeight(620);
         ctx.chartWhenReady(chartHost, series -> {
-            TimeChart chart = ctx.timeChart(c -> c
-                    .panel("CPU", "%", TimeChart.Style.LINE, series.cpu(), List.of(), v -> percent(v), 3)
-                    .panel("Heap", "MiB", TimeChart.Style.POINTS, series.heap(), series.maxHeap(),
-                            v -> Format.bytes(v * 1048576), 3)
-                    .panel("GC pauses", "ms", TimeChart.Style.BARS, series.pauses(), List.of(),
-                            v -> Format.seconds(v / 1000), 2)
-                    .panel("Allocation", "MiB/s", TimeChart.Style.LINE, series.allocation(), List.of(),
-                            v -> Format.bytesPerSecond(v * 1048576), 2)
-                    .panel("Threads", "", TimeChart.Style.STEP, series.threads(), List.of(),
-                            v -> String.format("%.0f threads", v), 2));
+            TimeChart chart = ctx.timeChart(c -> {
+                if (recording) {
+                    c.panel("CPU", "%", TimeChart.Style.LINE, series.cpu(), List.of(), v -> percent(v), 3);
+                }
+                c.panel("Heap", "MiB", TimeChart.Style.POINTS, series.heap(), series.maxHeap(),
+                        v -> Format.bytes(v * 1048576), 3);
+                c.panel("GC pauses", "ms", TimeChart.Style.BARS, series.pauses(), List.of(),
+                        v -> Format.seconds(v / 1000), 2);
+                if (recording || series.allocation().stream().anyMatch(s -> s.x().length > 0)) {
+                    c.panel("Allocation", "MiB/s", TimeChart.Style.LINE, series.allocation(), List.of(),
+                            v -> Format.bytesPerSecond(v * 1048576), 2);
+                }
+                if (recording) {
+                    c.panel("Threads", "", TimeChart.Style.STEP, series.threads(), List.of(),
+                            v -> String.format("%.0f threads", v), 2);
+                }
+            });
             chart.setId("overview-chart");
             return chart;
         });

@@ -220,7 +220,11 @@ public final class RecordingView extends BorderPane implements Navigator {
         busy.managedProperty().bind(vm.computingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, chip, whole, spacer, busy, filterError, new Label("Threads"), threadFilter);
+        boolean threads = vm.profile().sources().stream()
+                .anyMatch(src -> src.kind() == io.flightdeck.model.SourceKind.JFR);
+        // a GC log or a histogram alone has no threads to filter
+        HBox bar = threads ? new HBox(8, chip, whole, spacer, busy, filterError, new Label("Threads"), threadFilter)
+                : new HBox(8, chip, whole, spacer, busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         return bar;

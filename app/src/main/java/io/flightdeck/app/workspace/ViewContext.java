@@ -20,6 +20,9 @@ import javafx.scene.control.ScrollPane;
  */
 public record ViewContext(RecordingViewModel vm, ThemeManager theme, FxWorkMonitor work, Navigator navigator) {
 
+    /** Spans longer than this get a time axis in clock time instead of seconds. */
+    static final double CLOCK_AXIS_SECONDS = 2 * 3600;
+
     public Palette palette() {
         return theme.palette();
     }
@@ -27,6 +30,9 @@ public record ViewContext(RecordingViewModel vm, ThemeManager theme, FxWorkMonit
     /** Builds a time chart bound to the recording's range selection (both ways) and to theme changes. */
     public TimeChart timeChart(Consumer<TimeChart> panels) {
         TimeChart chart = new TimeChart(vm.durationSeconds(), palette());
+        if (vm.durationSeconds() > CLOCK_AXIS_SECONDS) {
+            chart.clockAxis(vm.profile().info().start()); // hours or days of a GC log: clock time says more
+        }
         panels.accept(chart);
         chart.build();
         chart.setOnSelection(vm::selectSeconds);

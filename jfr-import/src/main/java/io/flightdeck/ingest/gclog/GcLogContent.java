@@ -23,7 +23,11 @@ final class GcLogContent {
 
     String format = "";
     String fileName = "";
+    /** The file's first line that is not blank (shortened), for messages about a log that yielded nothing. */
+    String firstLine = "";
     String collector;
+    /** The collector was guessed from a name two collectors share (a stronger clue may replace it). */
+    boolean collectorGuessed;
     String jvmVersion;
     String commandLine;
     int cpus = -1;
@@ -33,6 +37,8 @@ final class GcLogContent {
 
     long lines;
     long skippedLines;
+    /** Unified lines of other tags than gc and safepoint (-Xlog:all, -Xlog:stringdedup, ...): passed over. */
+    long otherTagLines;
 
     double minUptime = Double.NaN;
     double maxUptime = Double.NaN;
@@ -99,9 +105,35 @@ final class GcLogContent {
     }
 
     void setCollectorIfUnknown(String name) {
+        inferCollector(name, true);
+    }
+
+    /**
+     * Names the collector from a clue in the log: a strong clue (a name only that collector writes) fills an unknown
+     * collector or replaces a guess; a weak one (a name two collectors share) only fills an unknown one.
+     */
+    void inferCollector(String name, boolean strong) {
+        if (name == null) {
+            return;
+        }
         if (collector == null) {
             collector = name;
+            collectorGuessed = !strong;
+        } else if (collectorGuessed && strong) {
+            collector = name;
+            collectorGuessed = false;
         }
+    }
+
+    /** True while the collector is unknown or only guessed: clues are still worth looking for. */
+    boolean collectorOpen() {
+        return collector == null || collectorGuessed;
+    }
+
+    /** True when the log told something about the JVM (collector, version, heap, flags), records or not. */
+    boolean hasFacts() {
+        return collector != null || jvmVersion != null || commandLine != null || maxHeapBytes > 0
+                || initialHeapBytes > 0;
     }
 
     long recordCount() {

@@ -84,11 +84,37 @@ public final class GcLogImporter {
         }
         GcLogContent log = merge(contents);
         log.warnings.addAll(0, notes);
-        if (log.recordCount() == 0 && log.lines > 0 && log.skippedLines == log.lines) {
-            throw new ImportException(files.getFirst(), "looks like a " + log.format
-                    + " GC log, but none of its " + log.lines + " lines could be read");
+        if (log.maxHeapBytes < 0 && "legacy".equals(log.format)) {
+            // JDK 8 states no maximum unless -XX:MaxHeapSize is among the flags it prints: the largest heap
+            // capacity its collections print is the best figure it gives
+            for (LogRecords.Pause p : log.pauses) {
+                log.maxHeapBytes = Math.max(log.maxHeapBytes, p.heapCommitted());
+            }
+        }
+        if (log.recordCount() == 0) {
+            String what = "holds no collection, pause or safepoint that Flightdeck reads " + nothingRead(log);
+            if (!log.hasFacts()) {
+                throw new ImportException(files.getFirst(), "is a " + log.format + " GC log, but it " + what);
+            }
+            log.warnings.add("The log " + what + ".");
         }
         return new Assembly(files.getFirst(), log, size, jvmStartHint, lastModified(files)).profile();
+    }
+
+    /** What a log that yielded no record held instead: lines not understood, other tags, or nothing but facts. */
+    private static String nothingRead(GcLogContent log) {
+        StringBuilder sb = new StringBuilder("(").append(log.lines).append(log.lines == 1 ? " line" : " lines");
+        if (log.skippedLines > 0) {
+            sb.append(", ").append(log.skippedLines).append(" not understood, the first: \"")
+                    .append(log.skippedSamples.isEmpty() ? "?" : log.skippedSamples.getFirst()).append('"');
+        }
+        if (log.otherTagLines > 0) {
+            sb.append(", ").append(log.otherTagLines).append(" of other tags than gc and safepoint");
+        }
+        if (log.skippedLines == 0 && log.otherTagLines == 0 && !log.firstLine.isEmpty()) {
+            sb.append("; it begins \"").append(log.firstLine).append('"');
+        }
+        return sb.append(')').toString();
     }
 
     private static final java.util.regex.Pattern ROTATION_SUFFIX =
@@ -301,6 +327,54 @@ public final class GcLogImporter {
             }
         }
 
+        /**
+         * ZGC logs its heap figures and causes once per collection ("Major Collection (Warmup) 32M(12%)->38M(15%)"),
+         * not per pause: the collection's first pause gets the heap before, its last pause the heap after, and each
+         * pause without a cause the collection's, so heap after GC, allocation rate and causes have their figures.
+         */
+        private void fromCycles() {
+            Map<Long, LogRecords.Cycle> cycles = new java.util.HashMap<>();
+            for (LogRecords.Cycle c : log.cycles) {
+                if (c.gcId() >= 0 && (c.heapAfter() >= 0 || !c.cause().isEmpty())) {
+                    cycles.put(c.gcId(), c);
+                }
+            }
+            if (cycles.isEmpty()) {
+                return;
+            }
+            Map<Long, int[]> firstLast = new java.util.HashMap<>();
+            for (int i = 0; i < log.pauses.size(); i++) {
+                LogRecords.Pause p = log.pauses.get(i);
+                if (cycles.containsKey(p.gcId())) {
+                    int[] fl = firstLast.computeIfAbsent(p.gcId(), k -> new int[]{-1, -1});
+                    if (fl[0] < 0) {
+                        fl[0] = i;
+                    }
+                    fl[1] = i;
+                }
+            }
+            for (Map.Entry<Long, int[]> e : firstLast.entrySet()) {
+                LogRecords.Cycle c = cycles.get(e.getKey());
+                boolean anyHeap = false;
+                for (int i = e.getValue()[0]; i <= e.getValue()[1]; i++) {
+                    LogRecords.Pause p = log.pauses.get(i);
+                    anyHeap |= p.gcId() == c.gcId() && (p.heapBefore() >= 0 || p.heapAfter() >= 0);
+                }
+                for (int i = e.getValue()[0]; i <= e.getValue()[1]; i++) {
+                    LogRecords.Pause p = log.pauses.get(i);
+                    if (p.gcId() != c.gcId()) {
+                        continue;
+                    }
+                    long before = !anyHeap && i == e.getValue()[0] ? c.heapBefore() : p.heapBefore();
+                    long after = !anyHeap && i == e.getValue()[1] ? c.heapAfter() : p.heapAfter();
+                    long committed = !anyHeap && i == e.getValue()[1] ? c.heapCommitted() : p.heapCommitted();
+                    String cause = p.cause().isEmpty() ? c.cause() : p.cause();
+                    log.pauses.set(i, new LogRecords.Pause(p.gcId(), p.start(), p.seconds(), p.kind(), p.name(),
+                            cause, before, after, committed, p.flags()));
+                }
+            }
+        }
+
         Instant at(LogTime t) {
             if (t.hasUptime() && origin != null) {
                 return origin.plusNanos(Math.round(t.uptimeSeconds() * 1e9));
@@ -312,6 +386,7 @@ public final class GcLogImporter {
         }
 
         Profile profile() {
+            fromCycles();
             List<GcPause> pauses = new ArrayList<>(log.pauses.size());
             for (LogRecords.Pause p : log.pauses) {
                 String name = p.flags().isEmpty() ? p.name() : log.intern(p.name() + " (" + p.flags() + ")");

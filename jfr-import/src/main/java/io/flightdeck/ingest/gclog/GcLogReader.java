@@ -47,6 +47,9 @@ final class GcLogReader {
             try {
                 while ((line = reader.readLine()) != null) {
                     number++;
+                    if (content.firstLine.isEmpty() && !line.isBlank()) {
+                        content.firstLine = line.length() > 80 ? line.substring(0, 80) + "…" : line.strip();
+                    }
                     parser.line(number, line);
                     if ((number & (PROGRESS_EVERY - 1)) == 0) {
                         cancel.throwIfCancelled();

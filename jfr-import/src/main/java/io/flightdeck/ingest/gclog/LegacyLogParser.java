@@ -38,6 +38,12 @@ final class LegacyLogParser implements LogLineParser {
     private int lastPauseIndex = -1;
     /** Legacy logs number collections only with -XX:+PrintGCID; otherwise pauses are numbered in log order. */
     private long nextId;
+    /** A collection nested in a CMS remark is being read: the young collection of -XX:+CMSScavengeBeforeRemark. */
+    private boolean insideRemark;
+    /** The latest time the log has told (a time stamp, or the end of the last pause); unknown before the first. */
+    private LogTime lastTime = LogTime.UNKNOWN;
+    /** Stopped-time lines without a time stamp, written before the log's first time stamp: placed when it comes. */
+    private final List<Integer> untimedSafepoints = new ArrayList<>();
 
     LegacyLogParser(GcLogContent out) {
         this.out = out;
@@ -47,8 +53,12 @@ final class LegacyLogParser implements LogLineParser {
     @Override
     public void line(long number, String raw) {
         String line = withoutAdaptiveSizeNoise(raw);
+        if (out.collectorOpen() && !line.isEmpty() && line.charAt(0) == ' ') {
+            // -XX:+PrintHeapAtGC and the heap at exit name the generations, and so the collector
+            out.inferCollector(PauseNames.collectorFromHeapPrintout(line), true);
+        }
         if (open != null) {
-            if (EVENT_START.matcher(line).matches()) {
+            if (EVENT_START.matcher(line).matches() && !remarkInProgress()) {
                 abandon("a new collection starts before the previous one was complete");
             } else if (isNoise(line)) {
                 return;
@@ -82,6 +92,14 @@ final class LegacyLogParser implements LogLineParser {
         }
     }
 
+    /**
+     * True while a CMS remark is open: with -XX:+CMSScavengeBeforeRemark it runs a young collection inside it,
+     * which (with -XX:+PrintHeapAtGC between them) starts on a line of its own; that line belongs to the remark.
+     */
+    private boolean remarkInProgress() {
+        return open.indexOf("[YG occupancy") >= 0 || open.indexOf("(CMS Final Remark)") >= 0;
+    }
+
     /** Scans {@code line} from {@code from}, opening, extending and completing bracketed events. */
     private void scan(String line, int from, long number) {
         int pos = from;
@@ -103,6 +121,7 @@ final class LegacyLogParser implements LogLineParser {
                 openLines = 1;
                 depth = 0;
                 out.seen(openTime);
+                advance(openTime);
                 pos = bracket;
             }
             int segment = pos;
@@ -144,8 +163,55 @@ final class LegacyLogParser implements LogLineParser {
         if (out.warnings.stream().noneMatch(w -> w.startsWith("Lines from " + openFirstLine))) {
             out.warnings.add("Lines from " + openFirstLine + " on were not read: " + why + ".");
         }
+        String text = open.toString();
+        int unclosed = depth;
+        LogTime time = openTime;
         open = null;
         depth = 0;
+        salvage(text, unclosed, time);
+    }
+
+    /**
+     * What can still be taken from a collection that never completed: the concurrent phases that completed inside
+     * it and the generations it names (so the collector), never the collection itself (it has no duration).
+     */
+    private void salvage(String text, int unclosed, LogTime time) {
+        if (unclosed <= 0 || unclosed > 16) {
+            return;
+        }
+        Group root = Group.parse(text + "]".repeat(unclosed));
+        if (root != null) {
+            salvage(root.children, time, 0);
+        }
+    }
+
+    /**
+     * Walks the groups inside a collection that never completed: generations name the collector, and complete
+     * concurrent phases and collections written inside it (a garbled line: "[ParNew...: [ParNew...: [GC (...)
+     * ...secs]") are read; a group closed only by {@link #salvage(String, int, LogTime)} has no duration, so it
+     * adds nothing.
+     */
+    private void salvage(List<Group> groups, LogTime time, int depth) {
+        if (depth > 8) {
+            return;
+        }
+        for (Group child : groups) {
+            String c = child.own.toString().strip();
+            LogTime at = child.time.isKnown() ? child.time : time;
+            if (c.startsWith("GC concurrent-") || c.startsWith("CMS-concurrent-")) {
+                event(child, at, false);
+                continue;
+            }
+            if ((c.startsWith("GC") || c.startsWith("Full GC")) && at.isKnown() && !Double.isNaN(lastDuration(c))) {
+                pause(child, c, at);
+                continue;
+            }
+            String generation = generation(c);
+            if (generation != null) {
+                inferCollector(generation);
+            }
+            salvage(child.children, at, depth + 1);
+        }
     }
 
     /**
@@ -159,6 +225,8 @@ final class LegacyLogParser implements LogLineParser {
         if (trimmed.startsWith("GC concurrent-") || trimmed.startsWith("CMS-concurrent-")) {
             if (trimmed.startsWith("CMS-")) {
                 preferCms();
+            } else {
+                out.setCollectorIfUnknown("G1");
             }
             concurrentPhase(g, trimmed, time);
             return true;
@@ -186,6 +254,9 @@ final class LegacyLogParser implements LogLineParser {
         // G1's detail lines after a pause: "[Eden: ... Heap: 42.4M(256.0M)->314.4K(256.0M)]", "[ 228M->102M(256M)]"
         if (trimmed.startsWith("Eden:") || !trimmed.isEmpty() && Character.isDigit(trimmed.charAt(0))
                 && trimmed.contains("->")) {
+            if (trimmed.startsWith("Eden:")) {
+                out.setCollectorIfUnknown("G1"); // only G1 details its full and young pauses by region type
+            }
             g1HeapDetail(trimmed);
             return true;
         }
@@ -217,24 +288,33 @@ final class LegacyLogParser implements LogLineParser {
         GcKind kind = PauseNames.kind(parts.name(), out.collector);
         long[] heap = heapOf(own);
         boolean oldCollected = false;
+        boolean youngCollected = false;
+        boolean marks = false;
         List<String[]> spaceNames = new ArrayList<>();
         List<long[]> spaceValues = new ArrayList<>();
+        boolean wasInsideRemark = insideRemark;
         for (Group child : g.children) {
             String c = child.own.toString().strip();
             if (c.startsWith("GC concurrent-") || c.startsWith("CMS-concurrent-")
                     || c.startsWith("GC") && !c.startsWith("GC ref-proc")) {
+                insideRemark = cause.equals("CMS Final Remark");
                 event(child, child.time.isKnown() ? child.time : time, false);
+                insideRemark = wasInsideRemark;
                 continue;
             }
             if (c.contains("CMS-initial-mark")) {
                 kind = GcKind.INITIAL_MARK;
+                marks = true;
                 preferCms();
             } else if (c.contains("CMS-remark")) {
                 kind = GcKind.REMARK;
+                marks = true;
                 preferCms();
             }
             if (c.contains("concurrent mode failure")) {
                 flags.add("concurrent mode failure");
+            } else if (c.contains("concurrent mode interrupted")) {
+                flags.add("concurrent mode interrupted"); // a System.gc() (or heap dump) stopped the CMS cycle
             }
             if (c.contains("promotion failed")) {
                 flags.add("promotion failed");
@@ -248,20 +328,28 @@ final class LegacyLogParser implements LogLineParser {
                     spaceValues.add(change);
                     if (isOld(generation)) {
                         oldCollected = true;
+                    } else if (isYoung(generation)) {
+                        youngCollected = true;
                     }
                 }
             }
         }
         if (cause.equals("CMS Initial Mark")) {
             kind = GcKind.INITIAL_MARK;
-        } else if (cause.equals("CMS Final Remark")) {
+        } else if (cause.equals("CMS Final Remark") && !insideRemark && (marks || !youngCollected)) {
+            // with -XX:+CMSScavengeBeforeRemark the remark runs a ParNew first, logged as "[GC (CMS Final Remark)
+            // [ParNew: ...]" inside it: that one is a young collection, not a second remark
             kind = GcKind.REMARK;
+        }
+        if (cause.isEmpty() && marks) {
+            // JDK 7 and older print no causes; JDK 8 names these two pauses so, and they have no other
+            cause = kind == GcKind.INITIAL_MARK ? "CMS Initial Mark" : "CMS Final Remark";
         }
         if ((kind == GcKind.YOUNG || kind == GcKind.OTHER) && (parts.name().startsWith("GC")
                 || parts.name().startsWith("Inc GC")) && !own.startsWith("GC pause")) {
             kind = oldCollected ? GcKind.FULL : GcKind.YOUNG;
         }
-        if (own.startsWith("GC pause")) {
+        if (own.startsWith("GC pause") || own.startsWith("GC remark") || own.startsWith("GC cleanup")) {
             out.setCollectorIfUnknown("G1");
         }
         if (Double.isNaN(seconds)) {
@@ -281,6 +369,24 @@ final class LegacyLogParser implements LogLineParser {
         lastPauseIndex = out.pauses.size() - 1;
         if (time.isKnown()) {
             out.seen(time.plus(seconds));
+            advance(time.plus(seconds));
+        }
+    }
+
+    /** The log has told a time: untimed stopped-time lines before it are placed just before it. */
+    private void advance(LogTime time) {
+        if (!time.isKnown()) {
+            return;
+        }
+        lastTime = time;
+        if (!untimedSafepoints.isEmpty()) {
+            for (int index : untimedSafepoints) {
+                LogRecords.Safepoint s = out.safepoints.get(index);
+                LogTime start = time.minus(s.seconds());
+                out.seen(start);
+                out.safepoints.set(index, new LogRecords.Safepoint(s.operation(), start, s.seconds()));
+            }
+            untimedSafepoints.clear();
         }
     }
 
@@ -312,7 +418,8 @@ final class LegacyLogParser implements LogLineParser {
             }
         }
         if (!Double.isNaN(seconds) && time.isKnown()) {
-            // the line is written when the phase ends
+            // the line is written when the phase ends; its start may be before the log's first time stamp
+            out.seen(time.minus(seconds));
             out.phases.add(new LogRecords.Phase(-1, out.intern(name), time.minus(seconds), seconds));
         }
         for (Group child : g.children) {
@@ -346,11 +453,16 @@ final class LegacyLogParser implements LogLineParser {
         if (Double.isNaN(seconds)) {
             return;
         }
+        if (!own.startsWith("Concurrent Mark") && !own.startsWith("Concurrent Sweep")) {
+            out.setCollectorIfUnknown("Shenandoah");
+        }
         int paren = own.indexOf(" (");
         int comma = own.indexOf(',');
+        // lines written inside the phase ("Cancelling GC: Allocation Failure") follow its name after spaces
+        int spaces = own.indexOf("  ");
         int space = own.indexOf(' ', "Concurrent ".length());
         int end = own.length();
-        for (int cut : new int[]{paren, comma}) {
+        for (int cut : new int[]{paren, comma, spaces}) {
             if (cut > 0 && cut < end) {
                 end = cut;
             }
@@ -396,22 +508,50 @@ final class LegacyLogParser implements LogLineParser {
             int from = stopped + "Total time for which application threads were stopped: ".length();
             int to = line.indexOf(' ', from);
             double seconds = LogValues.number(line, from, to < 0 ? line.length() : to);
-            out.seen(time);
-            if (!Double.isNaN(seconds)) {
-                out.seen(time.minus(seconds));
-                out.safepoints.add(new LogRecords.Safepoint("", time.minus(seconds), seconds));
+            if (Double.isNaN(seconds)) {
+                out.skip(number, line);
+                return;
             }
+            if (time.isKnown()) {
+                out.seen(time);
+                out.seen(time.minus(seconds));
+                advance(time);
+            } else if (lastTime.isKnown()) {
+                // -XX:+PrintGCApplicationStoppedTime without -XX:+PrintGCTimeStamps: written as the safepoint
+                // ends, right after what the log told last
+                time = lastTime;
+                out.seen(time.minus(seconds));
+            } else {
+                untimedSafepoints.add(out.safepoints.size());
+            }
+            out.safepoints.add(new LogRecords.Safepoint("", time.minus(seconds), seconds));
             return;
         }
         int application = line.indexOf("Application time: ");
         if (application >= 0) {
-            out.seen(prefixTime(line.substring(0, application)));
+            LogTime time = prefixTime(line.substring(0, application));
+            out.seen(time);
+            advance(time);
+            return;
+        }
+        if (isShenandoahInfo(line.strip())) {
+            out.setCollectorIfUnknown("Shenandoah"); // the backport's informational lines between its pauses
             return;
         }
         if (Character.isWhitespace(line.charAt(0)) && lastPause != null || "Shenandoah".equals(out.collector)) {
             return; // indented detail lines of G1; the Shenandoah backport's informational lines
         }
         out.skip(number, line);
+    }
+
+    /** What the JDK 8 Shenandoah backport writes between its pauses and phases (triggers, pacing, free space). */
+    private static boolean isShenandoahInfo(String s) {
+        return s.startsWith("Cancelling GC: ") || s.startsWith("Bad progress for ") || s.startsWith("Good progress for ")
+                || s.startsWith("Failed to allocate ") || s.startsWith("Adaptive CSet Selection")
+                || s.startsWith("Collectable Garbage: ") || s.startsWith("Pacer for ") || s.startsWith("Free headroom: ")
+                || s.startsWith("Free: ") && s.contains("regions") || s.startsWith("Trigger: ")
+                || s.startsWith("Evacuation Reserve: ") || s.startsWith("Immediate Garbage: ")
+                || s.startsWith("Using ") && s.contains(" workers for ");
     }
 
     /** Facts the JVM prints at the top of the log. */
@@ -459,13 +599,68 @@ final class LegacyLogParser implements LogLineParser {
         return false;
     }
 
+    /**
+     * A line of a class histogram (-XX:+PrintClassHistogramBeforeFullGC/AfterFullGC, or jmap/kill -3 output in the
+     * same file): the header, a row ("   1:   2050241   4701812112  [Ljava.lang.Object;") or the total. Its class
+     * names hold brackets, which must not count as the log's.
+     */
+    static boolean isHistogramLine(String s) {
+        if (s.startsWith("num ") && s.contains("#instances")) {
+            return true;
+        }
+        int n = s.length();
+        int i = 0;
+        if (s.startsWith("Total ")) {
+            i = 6;
+            int numbers = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    if (i == 0 || s.charAt(i - 1) == ' ') {
+                        numbers++;
+                    }
+                } else if (c != ' ') {
+                    return false;
+                }
+                i++;
+            }
+            return numbers == 2;
+        }
+        // row: digits ':' spaces digits spaces digits spaces name
+        int d = 0;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+            d++;
+        }
+        if (d == 0 || i >= n || s.charAt(i) != ':') {
+            return false;
+        }
+        i++;
+        for (int field = 0; field < 2; field++) {
+            int spaces = 0;
+            while (i < n && s.charAt(i) == ' ') {
+                i++;
+                spaces++;
+            }
+            int digits = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                i++;
+                digits++;
+            }
+            if (spaces == 0 || digits == 0) {
+                return false;
+            }
+        }
+        return i < n && s.charAt(i) == ' ';
+    }
+
     /** Output that comes with GC logging but is not a collection: tenuring, heap printouts, FLS statistics, ... */
     private static boolean isNoise(String line) {
         String s = line.strip();
         if (s.isEmpty()) {
             return false;
         }
-        return s.startsWith("Desired survivor size") || s.startsWith("- age ") || s.startsWith("{Heap before GC")
+        return isHistogramLine(s) || s.startsWith("Desired survivor size") || s.startsWith("- age ") || s.startsWith("{Heap before GC")
                 || s.startsWith("Heap after GC") || s.equals("}") || s.equals("Heap") || s.contains("[0x")
                 || s.startsWith("Statistics for BinaryTreeDictionary") || s.startsWith("----")
                 || s.startsWith("Total Free Space:") || s.startsWith("Max   Chunk Size:")
@@ -736,21 +931,36 @@ final class LegacyLogParser implements LogLineParser {
         return s.substring(0, end);
     }
 
-    /** The generation a detail group names ("DefNew", "PSYoungGen", "CMS", "Tenured", ...), or null. */
+    /** Generation names, longer ones before their prefixes ("CMS Perm" before "CMS"). */
+    private static final String[] GENERATIONS = {"PSYoungGen", "PSOldGen", "ParOldGen", "PSPermGen", "ASParNew",
+            "ParNew", "DefNew", "Tenured", "ASCMS", "CMS Perm", "CMS", "Perm", "Metaspace", "class space"};
+
+    /**
+     * The generation a detail group names ("DefNew", "PSYoungGen", "CMS", "Tenured", ...), or null. Other output
+     * may be written right after the name, on the same line or the next: a time stamp ("[ParNew46674.749: [CMS-..."),
+     * "bailing out to foreground collection", "(promotion failed)", or the colon of its figures.
+     */
     private static String generation(String detail) {
-        int colon = detail.indexOf(':');
-        if (colon <= 0) {
-            return null;
+        for (String name : GENERATIONS) {
+            if (detail.startsWith(name)) {
+                int after = name.length();
+                if (after == detail.length()) {
+                    return name;
+                }
+                char c = detail.charAt(after);
+                if (c == ':' || c == ' ' || c == '(' || c >= '0' && c <= '9' || detail.startsWith("bailing", after)) {
+                    return detail.indexOf(':', after) >= 0 || detail.indexOf("->", after) >= 0 ? name : null;
+                }
+                return null;
+            }
         }
-        String name = detail.substring(0, colon).strip();
-        int paren = name.indexOf(" (");
-        if (paren > 0) {
-            name = name.substring(0, paren);
-        }
-        return switch (name) {
-            case "DefNew", "ParNew", "PSYoungGen", "ASParNew", "Tenured", "CMS", "ASCMS", "PSOldGen", "ParOldGen",
-                 "PSPermGen", "CMS Perm", "Perm", "Metaspace", "class space" -> name;
-            default -> null;
+        return null;
+    }
+
+    private static boolean isYoung(String generation) {
+        return switch (generation) {
+            case "DefNew", "ParNew", "ASParNew", "PSYoungGen" -> true;
+            default -> false;
         };
     }
 

@@ -151,12 +151,111 @@ final class PauseNames {
         return null;
     }
 
+    /**
+     * Messages that only one collector writes (unified logging, after the GC id): phases, per-generation heap lines,
+     * summaries. Searched only while a log's collector is not known.
+     */
+    private static final String[][] MESSAGE_CLUES = {
+            {"G1", "Pre Evacuate Collection Set", "Evacuate Collection Set", "Post Evacuate Collection Set",
+                    "Merge Heap Roots", "Eden regions:", "Survivor regions:", "Old regions:", "Humongous regions:",
+                    "Archive regions:", "Phase 2: Prepare for compaction", "Phase 2: Prepare compaction",
+                    "Phase 4: Compact heap", "Concurrent Mark Cycle", "Concurrent Undo Cycle",
+                    "Concurrent Scan Root Regions", "Concurrent Rebuild Remembered Sets", "Concurrent Clear Claimed Marks",
+                    "Concurrent Mark From Roots", "Concurrent Cleanup for Next Mark", "Concurrent Create Live Data",
+                    "Concurrent Complete Cleanup", "To-space exhausted"},
+            {"Parallel", "PSYoungGen:", "ParOldGen:", "PSOldGen:", "Marking Phase", "Summary Phase", "Adjust Roots",
+                    "Compaction Phase", "Post Compact"},
+            {"Serial", "DefNew:", "Tenured:"},
+            {"CMS", "ParNew:", "CMS:", "Concurrent Sweep", "Concurrent Abortable Preclean", "Concurrent Preclean"},
+            {"ZGC", "Pause Mark Start", "Pause Mark End", "Pause Relocate Start", "Concurrent Mark Free",
+                    "Concurrent Mark Continue", "Concurrent Process Non-Strong", "Concurrent Reset Relocation Set",
+                    "Concurrent Select Relocation Set", "Concurrent Prepare Relocation Set", "Concurrent Relocate",
+                    "Concurrent Remap", "Garbage Collection (", "Major Collection (", "Minor Collection (",
+                    "Allocation Stall (", "Relocation Stall ("},
+            {"Shenandoah", "Pause Init Mark", "Pause Final Mark", "Pause Init Update Refs", "Pause Final Update Refs",
+                    "Pause Degenerated GC", "Pause Final Roots", "Concurrent marking", "Concurrent evacuation",
+                    "Concurrent update references", "Concurrent reset", "Concurrent cleanup", "Concurrent weak roots",
+                    "Concurrent strong roots", "Concurrent class unloading", "Concurrent weak references",
+                    "Concurrent thread roots", "Concurrent uncommit", "Pacer for ", "Cancelling GC: "},
+    };
+
+    /** The collector a unified message names (see {@link #MESSAGE_CLUES}), or null. */
+    static String collectorFromMessage(String message) {
+        for (String[] clues : MESSAGE_CLUES) {
+            for (int i = 1; i < clues.length; i++) {
+                if (message.startsWith(clues[i])) {
+                    return clues[0];
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The collector a safepoint operation belongs to ("G1CollectForAllocation", "ParallelGCFailedAllocation",
+     * "CMS_Final_Remark", "ShenandoahInitMark", "ZMarkStart"); "GenCollect..." is Serial's or CMS's, so only a guess
+     * (see {@link #isSharedOperation}). Null for operations of no collector.
+     */
+    static String collectorFromOperation(String op) {
+        if (op.startsWith("G1") || op.equals("CGC_Operation")) {
+            return "G1"; // CGC_Operation: G1's concurrent-cycle pauses (remark, cleanup) in JDK 9-16
+        }
+        if (op.startsWith("ParallelGC")) {
+            return "Parallel";
+        }
+        if (op.startsWith("CMS_")) {
+            return "CMS";
+        }
+        if (op.startsWith("Shenandoah")) {
+            return "Shenandoah";
+        }
+        if (op.length() > 1 && op.charAt(0) == 'Z' && Character.isUpperCase(op.charAt(1))) {
+            return "ZGC";
+        }
+        if (op.startsWith("GenCollect")) {
+            return "Serial";
+        }
+        return null;
+    }
+
+    /** True for safepoint operations two collectors share (Serial's and CMS's "GenCollect..."). */
+    static boolean isSharedOperation(String op) {
+        return op.startsWith("GenCollect");
+    }
+
+    /**
+     * The collector that a JDK 8 heap printout names (-XX:+PrintHeapAtGC, the heap at exit): "par new generation",
+     * "concurrent mark-sweep generation", "PSYoungGen", "def new generation", "garbage-first heap", ...; or null.
+     */
+    static String collectorFromHeapPrintout(String line) {
+        String s = line.strip();
+        if (s.startsWith("par new generation") || s.startsWith("concurrent mark-sweep generation")
+                || s.startsWith("concurrent-mark-sweep perm gen")) {
+            return "CMS";
+        }
+        if (s.startsWith("PSYoungGen") || s.startsWith("ParOldGen") || s.startsWith("PSOldGen")
+                || s.startsWith("PSPermGen")) {
+            return "Parallel";
+        }
+        if (s.startsWith("def new generation") || s.startsWith("tenured generation")) {
+            return "Serial";
+        }
+        if (s.startsWith("garbage-first heap")) {
+            return "G1";
+        }
+        if (s.startsWith("Shenandoah Heap")) {
+            return "Shenandoah";
+        }
+        return null;
+    }
+
     /** The collector a pause's name or cause gives away, for logs without their "Using ..." line; or null. */
     static String collectorFromPause(String name, String cause) {
         String c = cause.toLowerCase(Locale.ROOT);
         String n = name.toLowerCase(Locale.ROOT);
         if (c.startsWith("g1 ") || n.startsWith("pause young (normal)") || n.startsWith("pause young (concurrent start)")
-                || n.startsWith("pause young (prepare mixed)") || n.startsWith("pause young (mixed)")) {
+                || n.startsWith("pause young (prepare mixed)") || n.startsWith("pause young (mixed)")
+                || n.startsWith("pause mixed") || n.startsWith("pause cleanup")) {
             return "G1";
         }
         if (n.startsWith("pause mark start") || n.startsWith("pause mark end") || n.startsWith("pause relocate start")) {

@@ -52,24 +52,28 @@ final class UnifiedLogParser implements LogLineParser {
         }
         LogTime time = new LogTime(uptime, wall);
         out.seen(time);
-        if (tags == null) {
-            return;
-        }
-        boolean gc = tags.startsWith("gc");
-        boolean safepoint = tags.startsWith("safepoint");
-        if (!gc && !safepoint) {
-            return;
-        }
         int n = line.length();
         while (pos < n && line.charAt(pos) == ' ') {
             pos++;
         }
         String message = line.substring(pos);
+        boolean safepoint;
+        if (tags == null) {
+            // -Xlog:...:decorators without "tags": what the message says tells gc and safepoint lines apart
+            safepoint = message.startsWith("Safepoint \"") || message.startsWith("Application time: ")
+                    || message.startsWith("Entering safepoint region") || message.startsWith("Leaving safepoint region");
+        } else {
+            safepoint = tags.startsWith("safepoint");
+            if (!safepoint && !tags.startsWith("gc")) {
+                out.otherTagLines++;
+                return;
+            }
+        }
         if (safepoint) {
             safepoint(message, time);
             return;
         }
-        if (tags.contains("stats")) {
+        if (tags != null && tags.contains("stats")) {
             return; // the end-of-run statistics tables of Shenandoah and ZGC
         }
         long gcId = -1;
@@ -87,6 +91,9 @@ final class UnifiedLogParser implements LogLineParser {
         }
         if (message.isEmpty()) {
             return;
+        }
+        if (out.collectorOpen()) {
+            out.inferCollector(PauseNames.collectorFromMessage(message), true);
         }
         switch (message.charAt(0)) {
             case 'P' -> {
@@ -144,7 +151,7 @@ final class UnifiedLogParser implements LogLineParser {
             default -> {
             }
         }
-        if (gcId >= 0 && tags.contains("heap") && message.indexOf("->") > 0) {
+        if (gcId >= 0 && (tags == null || tags.contains("heap")) && message.indexOf("->") > 0) {
             space(gcId, message);
         }
     }
@@ -182,10 +189,15 @@ final class UnifiedLogParser implements LogLineParser {
             // with an uptime on every line, the wall clock is needed only once: to place the JVM start
             wall = parseWall(line.substring(wallFrom, wallTo));
         }
-        return any && (tags != null || !Double.isNaN(uptime) || wallFrom >= 0) ? pos : -1;
+        return any && (tags != null || !Double.isNaN(uptime) || wallFrom >= 0 || wall != null) ? pos : -1;
     }
 
-    /** Classifies one decoration; false when it cannot be one (then this is not a unified log line). */
+    /**
+     * Classifies one decoration; false when it cannot be one (then this is not a unified log line). The JDK writes
+     * them in a fixed order (time, utctime, uptime, timemillis, uptimemillis, timenanos, uptimenanos, hostname, pid,
+     * tid, level, tags) but any may be left out: times are told by their form, numbers without a unit are pid and
+     * tid, level names are levels, and the last other word is the tag set (a host name may come before it).
+     */
     private boolean decoration(String line, int from, int to) {
         while (from < to && line.charAt(from) == ' ') {
             from++;
@@ -226,19 +238,24 @@ final class UnifiedLogParser implements LogLineParser {
                 }
                 return true;
             }
+            tags = null; // pid and tid come after the host name: a word before them was the host, not the tags
             return true; // pid, tid
         }
-        if (first >= 'a' && first <= 'z') {
+        if (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') {
             String word = line.substring(from, to);
             switch (word) {
                 case "trace", "debug", "info", "warning", "error", "off" -> {
+                    tags = null; // the level comes after the host name and before the tags
                     return true;
                 }
                 default -> {
-                    if (tags == null && isTagSet(word)) {
-                        tags = word;
+                    if (word.indexOf(' ') >= 0) {
+                        return false; // words with spaces are a message in brackets, not a decoration
                     }
-                    return true;
+                    if (isTagSet(word)) {
+                        tags = word; // the last one wins: a lower-case host name comes before the tags
+                    }
+                    return true; // a host name
                 }
             }
         }
@@ -273,8 +290,8 @@ final class UnifiedLogParser implements LogLineParser {
         long[] heap = {-1, -1, -1};
         body = stripHeapTransition(body, heap);
         PauseNames.Parts parts = PauseNames.split(body);
-        if (out.collector == null) {
-            out.collector = PauseNames.collectorFromPause(parts.name(), parts.cause());
+        if (out.collectorOpen()) {
+            out.inferCollector(PauseNames.collectorFromPause(parts.name(), parts.cause()), true);
         }
         GcKind kind = PauseNames.kind(parts.name(), out.collector);
         out.seen(logged.minus(seconds));
@@ -302,6 +319,7 @@ final class UnifiedLogParser implements LogLineParser {
                 || name.equals("Concurrent Undo Cycle")) {
             out.cycles.add(new LogRecords.Cycle(gcId, out.intern(name), "", logged.minus(seconds), seconds, -1, -1, -1));
         } else {
+            out.seen(logged.minus(seconds)); // its start may be before the log's first line
             out.phases.add(new LogRecords.Phase(gcId, out.intern(name), logged.minus(seconds), seconds));
         }
     }
@@ -339,6 +357,7 @@ final class UnifiedLogParser implements LogLineParser {
                 return;
             }
             String op = message.substring(11, close);
+            operationClue(op);
             double seconds = nanosField(message, total + 7);
             if (!Double.isNaN(seconds)) {
                 out.seen(logged.minus(seconds));
@@ -346,6 +365,15 @@ final class UnifiedLogParser implements LogLineParser {
             }
         } else if (message.startsWith("Total time for which application threads were stopped: ")) {
             stoppedTime(message, logged);
+        } else if (message.startsWith("Entering safepoint region: ")) {
+            operationClue(message.substring("Entering safepoint region: ".length()).strip());
+        }
+    }
+
+    /** A safepoint's operation may name the collector (G1CollectForAllocation, ShenandoahInitMark, ...). */
+    private void operationClue(String op) {
+        if (out.collectorOpen()) {
+            out.inferCollector(PauseNames.collectorFromOperation(op), !PauseNames.isSharedOperation(op));
         }
     }
 
@@ -355,6 +383,8 @@ final class UnifiedLogParser implements LogLineParser {
         int to = message.indexOf(' ', from);
         double seconds = LogValues.number(message, from, to < 0 ? message.length() : to);
         if (!Double.isNaN(seconds)) {
+            // the line is written when the safepoint ends: its start may be the earliest time of the log
+            out.seen(logged.minus(seconds));
             out.safepoints.add(new LogRecords.Safepoint("", logged.minus(seconds), seconds));
         }
     }
@@ -393,6 +423,25 @@ final class UnifiedLogParser implements LogLineParser {
 
     /** [gc,init] and [gc,heap] facts: heap capacities, region size, memory. */
     private void initFact(String message) {
+        if (message.startsWith("Heap address: ")) {
+            // JDK 9-16 [gc,heap,coops]: "Heap address: 0x00000000fc000000, size: 64 MB, Compressed Oops mode: ..."
+            int size = message.indexOf(", size: ");
+            if (size > 0 && out.maxHeapBytes < 0) {
+                int from = size + 8;
+                int end = message.indexOf(',', from);
+                String value = message.substring(from, end < 0 ? message.length() : end).strip();
+                if (value.endsWith("B") && value.length() > 2 && value.charAt(value.length() - 2) == ' ') {
+                    value = value.substring(0, value.length() - 2); // "64 B"
+                } else if (value.endsWith("B") && value.length() > 3 && value.charAt(value.length() - 3) == ' ') {
+                    value = value.substring(0, value.length() - 3) + value.charAt(value.length() - 2); // "64 MB"
+                }
+                long bytes = LogValues.size(value);
+                if (bytes > 0) {
+                    out.maxHeapBytes = bytes;
+                }
+            }
+            return;
+        }
         int colon = message.indexOf(": ");
         if (colon < 0) {
             return;

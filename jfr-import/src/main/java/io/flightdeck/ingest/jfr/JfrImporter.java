@@ -105,8 +105,11 @@ public final class JfrImporter {
             boolean direct = spans.size() == 1 && spans.getFirst().complete()
                     || options.parallelism() == 1 && spans.stream().allMatch(ChunkScanner.Span::complete);
             Merge merge = new Merge();
-            if (direct && spans.size() > 1) {
+            if (direct && spans.size() > 1 && !anyEmptyPools(channel, spans)) {
                 merge.accept(decodeWholeFile(channel, file, spans, progress, cancel));
+            } else if (direct && spans.size() > 1) {
+                // a chunk must be rewritten for the JDK's parser: each chunk from a copy of its own
+                decodeChunks(file, channel, spans, work, false, size, progress, cancel, merge);
             } else {
                 decodeChunks(file, channel, spans, work, direct, size, progress, cancel, merge);
             }
@@ -133,6 +136,24 @@ public final class JfrImporter {
                     spans.getFirst().header().major() + "." + spans.getFirst().header().minor(), stats);
             return profile;
         }
+    }
+
+    /** True when a chunk has a constant pool without constants, which the JDK's parser refuses (see EmptyPools). */
+    private static boolean anyEmptyPools(FileChannel channel, List<ChunkScanner.Span> spans) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            JfrInput input = map(channel, arena);
+            for (ChunkScanner.Span span : spans) {
+                try {
+                    if (!EmptyPools.find(input, span, metadataOf(input, span)).isEmpty()) {
+                        return true;
+                    }
+                } catch (RuntimeException e) {
+                    // damaged metadata: the chunk-by-chunk path reports it
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Folds chunk outcomes, in chunk order, into the profile being assembled, the counts and the warnings. */
@@ -280,15 +301,23 @@ public final class JfrImporter {
                 if (walk.problem() != null) {
                     warnings.add(label + " is damaged (" + walk.problem() + "); it may be read only in part");
                 }
-                if (direct) {
+                EmptyPools.Result emptyPools = EmptyPools.find(input, span, metadata);
+                if (direct && emptyPools.isEmpty()) {
                     chunkFile = file;
                 } else {
+                    temporary = true;
                     chunkFile = Files.createTempFile(work, "chunk-" + span.index() + "-", ".jfr");
                     try (FileChannel out = FileChannel.open(chunkFile, StandardOpenOption.WRITE)) {
                         long copied = 0;
                         while (copied < span.availableBytes()) {
                             copied += channel.transferTo(span.offset() + copied, span.availableBytes() - copied, out);
                         }
+                        EmptyPools.apply(emptyPools, out);
+                    }
+                    if (!emptyPools.isEmpty()) {
+                        warnings.add(label + " has " + emptyPools.emptyPools() + " empty constant pool"
+                                + (emptyPools.emptyPools() == 1 ? "" : "s") + " (written by a JFR writer other than "
+                                + "the JDK); they were set aside so that the rest could be read");
                     }
                 }
             } else {

@@ -105,7 +105,8 @@ final class LayoutValidator {
         skipValue(in, type, depth);
     }
 
-    private void skipValue(JfrInput in, JfrMetadata.Type type, int depth) {
+    /** Skips one value of {@code type} (a constant of a pool, a field). */
+    void skipValue(JfrInput in, JfrMetadata.Type type, int depth) {
         if (depth > 32) {
             throw new IllegalStateException("type nesting too deep");
         }
