@@ -23,4 +23,15 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noJfrEvents = noClasses().should().dependOnClassesThat().resideInAnyPackage("jdk.jfr.consumer..")
             .because("the app reads the Profile; JFR decoding belongs to jfr-import");
+
+    @ArchTest
+    static final ArchRule viewsReadViewModels = noClasses().that().resideInAPackage("io.flightdeck.app..")
+            .and().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("Table")
+            .should().dependOnClassesThat().resideInAnyPackage("io.flightdeck.model..")
+            .because("views paint what their view model computed; the raw Profile is the view models' (MVVM, issue 12)");
+
+    @ArchTest
+    static final ArchRule cliUsesTheHeadlessWing = noClasses().that().resideInAPackage("io.flightdeck.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.flightdeck.app..")
+            .because("reports, exports, sessions and the version live in analysis; the CLI needs nothing of the GUI");
 }

@@ -15,8 +15,6 @@ import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.widgets.Tile;
 import io.flightdeck.app.workspace.FeatureView;
 import io.flightdeck.app.workspace.ViewContext;
-import io.flightdeck.model.Profile;
-import io.flightdeck.model.RecordingInfo;
 
 import java.util.List;
 
@@ -72,21 +70,19 @@ public final class OverviewView implements FeatureView {
     }
 
     private Node build() {
-        Profile p = ctx.vm().profile();
         VBox root = new VBox(10);
         root.setPadding(new Insets(10));
-        List<String> warnings = p.sources().stream().flatMap(src -> src.warnings().stream()
-                .map(w -> (p.sources().size() > 1 ? src.path().getFileName() + ": " : "") + w)).toList();
+        List<String> warnings = ctx.vm().warnings();
         if (!warnings.isEmpty()) {
             Label banner = new Label(String.join("\n", warnings));
             banner.setWrapText(true);
             banner.getStyleClass().add(Styles.WARNING_BANNER);
             root.getChildren().add(banner);
         }
-        GridPane factsGrid = facts(p.info(), p);
+        GridPane factsGrid = facts(ctx.vm().facts());
         root.getChildren().add(factsGrid);
         // a GC log alone has no CPU, thread or sampled-allocation data: show only what it can fill
-        boolean recording = p.sources().stream().anyMatch(src -> src.kind() == io.flightdeck.model.SourceKind.JFR);
+        boolean recording = ctx.vm().hasRecording();
         FlowPane tiles = recording ? new FlowPane(8, 8, cpu, machine, pauseP99, pauseTotal, throughput, allocation,
                 heapAfter) : new FlowPane(8, 8, pauseP99, pauseTotal, throughput, allocation, heapAfter);
         VBox findings = new VBox(4);
@@ -125,8 +121,7 @@ public final class OverviewView implements FeatureView {
 
     private void update(AnalysisReport r, VBox findings) {
         AnalysisReport.Cpu c = r.cpu();
-        boolean recording = ctx.vm().profile().sources().stream()
-                .anyMatch(src -> src.kind() == io.flightdeck.model.SourceKind.JFR);
+        boolean recording = ctx.vm().hasRecording();
         if (recording) {
             cpu.set(percent(c.jvmUserPercentAvg() + c.jvmSystemPercentAvg()), "peak " + percent(c.jvmPercentPeak()));
             machine.set(percent(c.machineTotalPercentAvg()), "peak " + percent(c.machineTotalPercentPeak()));
@@ -187,32 +182,17 @@ public final class OverviewView implements FeatureView {
         return row;
     }
 
-    private static GridPane facts(RecordingInfo info, Profile p) {
+    private static GridPane facts(List<String[]> rows) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add(Styles.FACTS);
         grid.setHgap(16);
         grid.setVgap(3);
-        String[][] rows = {
-                {"JVM", info.jvmName().orElse("") + " " + info.javaVersion().orElse(Format.MISSING)},
-                {"Garbage collector", info.gc().orElse(Format.MISSING)},
-                {"Max heap", info.maxHeapBytes().isPresent() ? bytes(info.maxHeapBytes().getAsLong()) : Format.MISSING},
-                {"CPUs", info.cpuCount().isPresent() ? Integer.toString(info.cpuCount().getAsInt()) : Format.MISSING},
-                {p.source().kind() == io.flightdeck.model.SourceKind.JFR ? "Recorded" : "Covers",
-                        Format.instant(info.start()) + " for " + seconds(info.duration().toNanos() / 1e9)
-                        + (p.source().kind() == io.flightdeck.model.SourceKind.JFR
-                        ? " (" + info.chunks() + (info.chunks() == 1 ? " chunk)" : " chunks)") : "")},
-                {p.sources().size() == 1 ? "Source" : "Sources", String.join("\n", p.sources().stream()
-                        .map(src -> src.path() + " (" + src.kind().label() + ", " + src.format() + ", "
-                                + bytes(src.sizeBytes()) + (src.skippedLines() > 0 ? ", " + src.skippedLines()
-                                + " lines not understood" : "") + ")").toList())},
-                {"JVM arguments", info.jvmArguments().orElse(Format.MISSING)},
-                {"Java arguments", info.javaArguments().orElse(Format.MISSING)}};
-        for (int i = 0; i < rows.length; i++) {
-            Label k = new Label(rows[i][0]);
+        for (int i = 0; i < rows.size(); i++) {
+            Label k = new Label(rows.get(i)[0]);
             k.getStyleClass().add(Styles.FACT_LABEL);
             k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             GridPane.setValignment(k, javafx.geometry.VPos.TOP);
-            Label v = new Label(rows[i][1]);
+            Label v = new Label(rows.get(i)[1]);
             v.setWrapText(true);
             grid.addRow(i, k, v);
         }

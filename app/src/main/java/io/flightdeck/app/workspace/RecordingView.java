@@ -88,9 +88,8 @@ public final class RecordingView extends BorderPane implements Navigator {
      * histograms, the heap histogram view.
      */
     private static List<Slot> slots(RecordingViewModel vm, ViewContext ctx) {
-        io.flightdeck.model.Profile p = vm.profile();
-        boolean recording = p.sources().stream().anyMatch(s -> s.kind() == io.flightdeck.model.SourceKind.JFR);
-        boolean gc = recording || !p.gcPauses().isEmpty() || !p.gcEvents().isEmpty();
+        boolean recording = vm.hasRecording();
+        boolean gc = recording || vm.hasGcData();
         List<Slot> slots = new java.util.ArrayList<>();
         slots.add(new Slot("overview", "Overview", OverviewView.class, () -> new OverviewView(ctx)));
         slots.add(new Slot("findings", "Findings", FindingsView.class, () -> new FindingsView(ctx)));
@@ -105,7 +104,7 @@ public final class RecordingView extends BorderPane implements Navigator {
         if (recording) {
             slots.add(new Slot("io", "I/O & exceptions", IoView.class, () -> new IoView(ctx)));
         }
-        if (!p.histograms().isEmpty()) {
+        if (!vm.histograms().isEmpty()) {
             slots.add(new Slot("heap", "Heap histogram", HistogramView.class, () -> new HistogramView(ctx, vm.tasks())));
         }
         return List.copyOf(slots);
@@ -220,8 +219,7 @@ public final class RecordingView extends BorderPane implements Navigator {
         busy.managedProperty().bind(vm.computingProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        boolean threads = vm.profile().sources().stream()
-                .anyMatch(src -> src.kind() == io.flightdeck.model.SourceKind.JFR);
+        boolean threads = vm.hasRecording();
         // a GC log or a histogram alone has no threads to filter
         HBox bar = threads ? new HBox(8, chip, whole, spacer, busy, filterError, new Label("Threads"), threadFilter)
                 : new HBox(8, chip, whole, spacer, busy);

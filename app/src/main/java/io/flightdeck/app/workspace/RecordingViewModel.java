@@ -1,6 +1,7 @@
 package io.flightdeck.app.workspace;
 
 import io.flightdeck.analysis.Analysis;
+import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.FrameClassifier;
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.ThreadFilter;
@@ -82,6 +83,49 @@ public final class RecordingViewModel {
 
     public FrameClassifier classifier() {
         return classifier;
+    }
+
+    /** The inputs hold a JFR recording (CPU, threads, sampled allocation); a GC log or histogram alone does not. */
+    public boolean hasRecording() {
+        return profile.sources().stream().anyMatch(s -> s.kind() == io.flightdeck.model.SourceKind.JFR);
+    }
+
+    /** The inputs hold GC pauses or GC events (a GC log, or a recording's GC events). */
+    public boolean hasGcData() {
+        return !profile.gcPauses().isEmpty() || !profile.gcEvents().isEmpty();
+    }
+
+    /** When the inputs start (the time axis' origin). */
+    public java.time.Instant start() {
+        return profile.info().start();
+    }
+
+    /** The inputs' warnings, one line each, prefixed with the file's name when several files were read. */
+    public java.util.List<String> warnings() {
+        return profile.sources().stream().flatMap(src -> src.warnings().stream()
+                .map(w -> (profile.sources().size() > 1 ? src.path().getFileName() + ": " : "") + w)).toList();
+    }
+
+    /** The facts the Overview lists first, as label and value: JVM, collector, heap, CPUs, span, sources, arguments. */
+    public java.util.List<String[]> facts() {
+        io.flightdeck.model.RecordingInfo info = profile.info();
+        boolean jfr = profile.source().kind() == io.flightdeck.model.SourceKind.JFR;
+        return java.util.List.of(
+                new String[]{"JVM", info.jvmName().orElse("") + " " + info.javaVersion().orElse(Format.MISSING)},
+                new String[]{"Garbage collector", info.gc().orElse(Format.MISSING)},
+                new String[]{"Max heap", info.maxHeapBytes().isPresent() ? Format.bytes(info.maxHeapBytes().getAsLong())
+                        : Format.MISSING},
+                new String[]{"CPUs", info.cpuCount().isPresent() ? Integer.toString(info.cpuCount().getAsInt())
+                        : Format.MISSING},
+                new String[]{jfr ? "Recorded" : "Covers", Format.instant(info.start()) + " for "
+                        + Format.seconds(info.duration().toNanos() / 1e9)
+                        + (jfr ? " (" + info.chunks() + (info.chunks() == 1 ? " chunk)" : " chunks)") : "")},
+                new String[]{profile.sources().size() == 1 ? "Source" : "Sources", String.join("\n",
+                        profile.sources().stream().map(src -> src.path() + " (" + src.kind().label() + ", "
+                                + src.format() + ", " + Format.bytes(src.sizeBytes()) + (src.skippedLines() > 0
+                                ? ", " + src.skippedLines() + " lines not understood" : "") + ")").toList())},
+                new String[]{"JVM arguments", info.jvmArguments().orElse(Format.MISSING)},
+                new String[]{"Java arguments", info.javaArguments().orElse(Format.MISSING)});
     }
 
     /** A method's qualified name ("pkg.Class.method"), for the call tree and flame graph labels. */

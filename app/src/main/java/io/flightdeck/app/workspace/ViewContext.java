@@ -31,7 +31,7 @@ public record ViewContext(RecordingViewModel vm, ThemeManager theme, FxWorkMonit
     public TimeChart timeChart(Consumer<TimeChart> panels) {
         TimeChart chart = new TimeChart(vm.durationSeconds(), palette());
         if (vm.durationSeconds() > CLOCK_AXIS_SECONDS) {
-            chart.clockAxis(vm.profile().info().start()); // hours or days of a GC log: clock time says more
+            chart.clockAxis(vm.start()); // hours or days of a GC log: clock time says more
         }
         panels.accept(chart);
         chart.build();
