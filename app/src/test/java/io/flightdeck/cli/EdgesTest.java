@@ -244,6 +244,16 @@ class EdgesTest {
     }
 
     @Test
+    void aRecordingStrippedToItsPoolsIsReadAndSaidToBeEmpty() {
+        Path stripped = TestFiles.corpus().resolveSibling("wild-corpus").resolve("jfr").resolve("jafar")
+                .resolve("AZ0slzOAAABztmi8aZLb7QAA.jfr");
+        assumeTrue(Files.exists(stripped), "../shared/wild-corpus not present");
+        CliRun run = CliRun.of("analyze", stripped.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("holds no events, only its metadata and constant pools");
+    }
+
+    @Test
     void rulesTellEnabledButQuietEventsFromEventsNotRecorded() throws Exception {
         JsonNode r = JSON.readTree(CliRun.of("analyze", sample("cpu-hotspot.jfr"), "--format", "json").out());
         boolean sawQuiet = false;

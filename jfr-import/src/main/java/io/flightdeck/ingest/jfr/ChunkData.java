@@ -33,6 +33,8 @@ final class ChunkData {
     final EnumMap<SampleKind, SampleSet.Builder> samples = new EnumMap<>(SampleKind.class);
     final EnumMap<SeriesKey, TimeSeries.Builder> series = new EnumMap<>(SeriesKey.class);
     final Map<String, long[]> decodedCounts = new HashMap<>();
+    /** Events the chunk walk counted that could not be decoded (set after decoding). */
+    long lostEvents;
     private final Map<String, String> strings;
 
     /**

@@ -122,10 +122,16 @@ public final class JfrImporter {
                 throw new ImportException(original, "no readable data: " + String.join("; ", warnings));
             }
             if (merge.decodedEvents == 0 && !cancel.isCancelled()) {
-                // every recording holds at least its settings and JVM facts: none of them is a damaged file, not an
-                // empty one, and a clean-looking empty report would hide that
-                throw new ImportException(original, "no event could be decoded (the recording's constant pools or "
-                        + "metadata are damaged)" + (warnings.isEmpty() ? "" : ": " + warnings.getFirst()));
+                long otherEvents = counts.entrySet().stream().filter(e -> !e.getKey().equalsIgnoreCase("jdk.CheckPoint")
+                        && !e.getKey().equals("jdk.Metadata")).mapToLong(e -> e.getValue()[0]).sum();
+                if (merge.lostEvents > 0 || otherEvents > 0) {
+                    // events were there and none could be read: a damaged file, and a clean-looking empty report
+                    // would hide that
+                    throw new ImportException(original, "no event could be decoded (the recording's constant pools "
+                            + "or metadata are damaged)" + (warnings.isEmpty() ? "" : ": " + warnings.getFirst()));
+                }
+                // a recording stripped to its metadata and constant pools: read, and said to be empty
+                warnings.add("the recording holds no events, only its metadata and constant pools");
             }
             Map<String, EventTypeStats> stats = new HashMap<>();
             counts.forEach((name, c) -> stats.put(name, new EventTypeStats(name, c[0], c[1])));
@@ -164,6 +170,8 @@ public final class JfrImporter {
         int decodedChunks;
         /** Events of the types Flightdeck reads that were decoded whole, over all chunks. */
         long decodedEvents;
+        /** Events the walk found that could not be decoded (damaged data). */
+        long lostEvents;
 
         void accept(ChunkOutcome outcome) {
             warnings.addAll(outcome.warnings());
@@ -173,6 +181,7 @@ public final class JfrImporter {
             decodedChunks++;
             outcome.data().decodedCounts.forEach((type, n) -> decodedEvents += n[0]);
             outcome.data().failedCounts.forEach((type, n) -> decodedEvents -= n[0]);
+            lostEvents += outcome.data().lostEvents;
             assembler.add(new ProfileAssembler.DecodedChunk(outcome.data(), outcome.startNanos(), outcome.endNanos(),
                     outcome.chunks()));
             outcome.counts().forEach((name, c) -> {
@@ -404,6 +413,8 @@ public final class JfrImporter {
             warnings.add(label + ": " + f.getValue()[0] + " " + f.getKey() + " events could not be decoded and were "
                     + "left out (" + data.firstFailure.get(f.getKey()) + ")");
         }
+        data.lostEvents = missing;
+        data.failedCounts.forEach((type, n) -> data.lostEvents += n[0]);
         if (missing > 0) {
             warnings.add(label + ": decoding stopped early, " + missing
                     + " events of the types Flightdeck reads could not be decoded (damaged data)");
