@@ -105,8 +105,20 @@ public final class JfrImporter {
             boolean direct = spans.size() == 1 && spans.getFirst().complete()
                     || options.parallelism() == 1 && spans.stream().allMatch(ChunkScanner.Span::complete);
             Merge merge = new Merge();
+            ChunkOutcome whole = null;
             if (direct && spans.size() > 1 && !anyEmptyPools(channel, spans)) {
-                merge.accept(decodeWholeFile(channel, file, spans, progress, cancel));
+                try {
+                    whole = decodeWholeFile(channel, file, spans, progress, cancel);
+                } catch (RuntimeException | InternalError e) {
+                    if (e instanceof CancellationException ce) {
+                        throw ce;
+                    }
+                    // damaged somewhere (the JDK's parser says InternalError for malformed metadata): the
+                    // chunk-by-chunk path below keeps what is intact and says what was lost
+                }
+            }
+            if (whole != null) {
+                merge.accept(whole);
             } else if (direct && spans.size() > 1) {
                 // a chunk must be rewritten for the JDK's parser: each chunk from a copy of its own
                 decodeChunks(file, channel, spans, work, false, size, progress, cancel, merge);
@@ -279,8 +291,9 @@ public final class JfrImporter {
             return decodeChunkUnguarded(file, channel, spans, span, work, direct, done, report, cancel);
         } catch (CancellationException e) {
             throw e;
-        } catch (RuntimeException e) {
-            // damaged metadata or headers surface as runtime exceptions from our own readers
+        } catch (RuntimeException | InternalError e) {
+            // damaged metadata or headers surface as runtime exceptions from our own readers, and as InternalError
+            // from the JDK's parser (a type name that is not a Java name, say)
             String label = spans.size() == 1 ? "the recording" : "chunk " + (span.index() + 1) + " of " + spans.size();
             return new ChunkOutcome(null, Map.of(), 0, 0, 0,
                     List.of(label + " could not be read (" + e.getMessage() + "); its events are left out"));
@@ -381,7 +394,8 @@ public final class JfrImporter {
             checkComplete(data, counts, label, warnings);
             long start = span.header().startNanos();
             return new ChunkOutcome(data, counts, start, start + durationNanos, 1, warnings);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InternalError e) {
+            // the JDK's parser reports malformed metadata as InternalError: a damaged chunk, not a crash
             if (e instanceof CancellationException ce) {
                 throw ce;
             }
