@@ -266,8 +266,9 @@ final class SideMetrics {
                 points.add(new double[]{t, p.heapAfterBytes().getAsLong()});
             }
         }
-        if (points.isEmpty() && report.gc().pauseCount() == 0) {
-            return Optional.empty();
+        if (points.isEmpty() && report.gc().pauseCount() == 0
+                || Double.isNaN(report.gc().heapAfterGcSlopeBytesPerSecond())) {
+            return Optional.empty(); // fewer than three collections: no trend to test
         }
         return Optional.of(Observed.ofTrend(report.gc().heapAfterGcSlopeBytesPerSecond(),
                 points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()));

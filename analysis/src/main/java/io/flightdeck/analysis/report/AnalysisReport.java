@@ -2,6 +2,7 @@ package io.flightdeck.analysis.report;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.RuleResult;
 
@@ -155,8 +156,12 @@ public record AnalysisReport(String flightdeckVersion, List<Source> sources, Sel
             "safepointMaxSeconds", "stallCount", "stallTotalSeconds", "causes", "pauses"})
     public record Gc(String collector, String source, long pauseCount, long fullPauseCount, double pauseTotalSeconds,
             double pauseMaxSeconds, double pauseAvgSeconds, Percentiles pausePercentilesSeconds,
-            double throughputPercent, double allocationRateBytesPerSecond, Double promotionRateBytesPerSecond,
-            long heapAfterGcMaxBytes, double heapAfterGcSlopeBytesPerSecond, Double heapAfterGcMaxPercentOfMax,
+            @JsonSerialize(using = AbsentValues.NegativeAsNull.class) double throughputPercent,
+            @JsonSerialize(using = AbsentValues.NotFiniteAsNull.class) double allocationRateBytesPerSecond,
+            Double promotionRateBytesPerSecond,
+            @JsonSerialize(using = AbsentValues.NegativeAsNull.class) long heapAfterGcMaxBytes,
+            @JsonSerialize(using = AbsentValues.NotFiniteAsNull.class) double heapAfterGcSlopeBytesPerSecond,
+            Double heapAfterGcMaxPercentOfMax,
             int concurrentCycleCount, double concurrentCycleTotalSeconds, double concurrentCycleMaxSeconds,
             List<PhaseRow> concurrentPhases, long safepointCount, double safepointTotalSeconds,
             double safepointMaxSeconds, long stallCount, double stallTotalSeconds, List<CauseRow> causes,

@@ -401,6 +401,11 @@ public final class ReportBuilder {
         return new AnalysisReport.Threads(started, ended, seconds > 0 ? started / seconds : 0, activeMax, sites);
     }
 
+    /** Collections that say how full the heap was after them: a trend needs three (fewer: absent, not 0). */
+    private static long heapAfterPoints(GcStatistics stats) {
+        return stats.pauses().stream().filter(p -> p.heapAfterBytes().isPresent()).count();
+    }
+
     private static AnalysisReport.Gc gc(Analysis analysis) {
         Selection selection = analysis.selection();
         Profile profile = selection.profile();
@@ -421,10 +426,8 @@ public final class ReportBuilder {
         List<AnalysisReport.CauseRow> causeRows = new ArrayList<>();
         causes.forEach((cause, c) -> causeRows.add(new AnalysisReport.CauseRow(cause, (long) c[0], c[1], c[2])));
         causeRows.sort(Comparator.comparingDouble(AnalysisReport.CauseRow::totalSeconds).reversed());
+        // NaN when fewer than two collections bound the allocation: absent (JSON null), not 0
         double allocationRate = stats.allocationRateBytesPerSecond();
-        if (Double.isNaN(allocationRate)) {
-            allocationRate = 0;
-        }
         Double afterPercent = stats.heapAfterGcMaxBytes() >= 0 && profile.info().maxHeapBytes().isPresent()
                 ? 100.0 * stats.heapAfterGcMaxBytes() / profile.info().maxHeapBytes().getAsLong() : null;
         GcActivity activity = analysis.gcActivity();
@@ -445,7 +448,8 @@ public final class ReportBuilder {
                 new AnalysisReport.Percentiles(stats.p50().toNanos() / 1e9, stats.p95().toNanos() / 1e9,
                         stats.p99().toNanos() / 1e9),
                 Double.isFinite(stats.throughputPercent()) ? stats.throughputPercent() : -1, allocationRate, finite(activity.promotionRateBytesPerSecond()),
-                Math.max(0, stats.heapAfterGcMaxBytes()), stats.heapAfterGcSlopeBytesPerSecond(), afterPercent,
+                stats.heapAfterGcMaxBytes(), heapAfterPoints(stats) >= 3 ? stats.heapAfterGcSlopeBytesPerSecond()
+                        : Double.NaN, afterPercent,
                 activity.concurrentCycles(), cycleTotal, cycleMax, phases, activity.safepointCount(),
                 activity.safepointSeconds(), activity.safepointMaxSeconds(), activity.stallCount(),
                 activity.stallSeconds(), causeRows, pauses);

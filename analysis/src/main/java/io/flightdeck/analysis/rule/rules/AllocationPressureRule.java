@@ -63,7 +63,8 @@ public final class AllocationPressureRule extends RuleBase {
         }
         AnalysisReport.Allocation a = ctx.report().allocation();
         AnalysisReport.Gc gc = ctx.report().gc();
-        double rate = a.bytesPerSecond() > 0 ? a.bytesPerSecond() : gc.allocationRateBytesPerSecond();
+        double rate = a.bytesPerSecond() > 0 ? a.bytesPerSecond()
+                : Double.isFinite(gc.allocationRateBytesPerSecond()) ? gc.allocationRateBytesPerSecond() : 0;
         double youngShare = youngPauseSeconds(ctx) / Math.max(1e-9, ctx.seconds());
         double score;
         if (youngShare >= 0.02) {
