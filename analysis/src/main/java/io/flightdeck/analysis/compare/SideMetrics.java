@@ -266,11 +266,13 @@ final class SideMetrics {
                 points.add(new double[]{t, p.heapAfterBytes().getAsLong()});
             }
         }
-        if (points.isEmpty() && report.gc().pauseCount() == 0
-                || Double.isNaN(report.gc().heapAfterGcSlopeBytesPerSecond())) {
-            return Optional.empty(); // fewer than three collections: no trend to test
+        if (points.isEmpty() && report.gc().pauseCount() == 0) {
+            return Optional.empty();
         }
-        return Optional.of(Observed.ofTrend(report.gc().heapAfterGcSlopeBytesPerSecond(),
+        // fewer than three collections: the report says "no trend" (absent); the test below weighs the points
+        // there are, and a side with no growth to show is a flat one
+        double slope = report.gc().heapAfterGcSlopeBytesPerSecond();
+        return Optional.of(Observed.ofTrend(Double.isNaN(slope) ? 0 : slope,
                 points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()));
     }
 

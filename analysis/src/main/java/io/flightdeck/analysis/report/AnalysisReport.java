@@ -156,7 +156,7 @@ public record AnalysisReport(String flightdeckVersion, List<Source> sources, Sel
             "safepointMaxSeconds", "stallCount", "stallTotalSeconds", "causes", "pauses"})
     public record Gc(String collector, String source, long pauseCount, long fullPauseCount, double pauseTotalSeconds,
             double pauseMaxSeconds, double pauseAvgSeconds, Percentiles pausePercentilesSeconds,
-            @JsonSerialize(using = AbsentValues.NegativeAsNull.class) double throughputPercent,
+            double throughputPercent,
             @JsonSerialize(using = AbsentValues.NotFiniteAsNull.class) double allocationRateBytesPerSecond,
             Double promotionRateBytesPerSecond,
             @JsonSerialize(using = AbsentValues.NegativeAsNull.class) long heapAfterGcMaxBytes,

@@ -138,7 +138,11 @@ public final class HistogramTextReader {
         } else if (LineShape.RULE.match(line) != null) {
             return;
         } else if ((m = LineShape.PID.match(line)) != null) {
-            pid = Long.parseLong(m.group(1));
+            try {
+                pid = Long.parseLong(m.group(1));
+            } catch (NumberFormatException tooLong) {
+                skip(line, number); // a pid of more digits than a long holds (found by fuzzing)
+            }
         } else {
             Optional<Instant> stamp = timeStamps.parse(line);
             if (stamp.isPresent()) {

@@ -38,6 +38,20 @@ class HistogramTextReaderTest {
     }
 
     @Test
+    void aPidLongerThanALongIsSkippedNotACrash() throws Exception {
+        // found by InputFuzzTest: a jcmd "PID:" line whose digits overflow a long threw NumberFormatException
+        HistogramTextReader.Result r = read("""
+                11111111111111115196:
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:          4096        1048576  [B (java.base@17.0.15)
+                Total          4096        1048576
+                """);
+        assertThat(r.snapshots()).hasSize(1);
+        assertThat(r.skippedLines()).isEqualTo(1);
+    }
+
+    @Test
     void oddClassNamesAreKeptAsTheyAre() throws Exception {
         HistogramTextReader.Result r = read("""
                  num     #instances         #bytes  class name (module)
