@@ -18,7 +18,7 @@ import java.util.Map;
  * (flame graph); bottom-up trees start at the innermost frame (who spends the time, then who called it).
  * Nodes are dense ints; node 0 is the root ("all").
  */
-public final class CallTree {
+public final class CallTree implements TreeShape {
     /** What a sample weighs. */
     public enum Weight {
         /** One per sample (CPU samples, exceptions). */
@@ -138,6 +138,7 @@ public final class CallTree {
         return new CallTree(b, weight, bottomUp);
     }
 
+    @Override
     public int size() {
         return size;
     }
@@ -159,6 +160,7 @@ public final class CallTree {
         return parent[node];
     }
 
+    @Override
     public int depth(int node) {
         return depth[node];
     }
@@ -172,15 +174,18 @@ public final class CallTree {
     }
 
     /** Children, heaviest first. */
+    @Override
     public int[] children(int node) {
         return children[node];
     }
 
+    @Override
     public int maxDepth() {
         return TreeWalk.maxDepth(depth, size);
     }
 
     /** Path from the root to a node, root first. */
+    @Override
     public int[] path(int node) {
         return TreeWalk.path(node, parent, depth);
     }

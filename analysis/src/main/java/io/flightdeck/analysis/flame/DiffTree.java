@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * <p>
  * Nodes are dense ints, parents before children; node 0 is the root. Immutable.
  */
-public final class DiffTree {
+public final class DiffTree implements TreeShape {
     public static final int ROOT = 0;
 
     /** Where a node was seen. */
@@ -187,6 +187,7 @@ public final class DiffTree {
         return new DiffTree(baseline, candidate);
     }
 
+    @Override
     public int size() {
         return size;
     }
@@ -209,20 +210,24 @@ public final class DiffTree {
         return parent[node];
     }
 
+    @Override
     public int depth(int node) {
         return depth[node];
     }
 
     /** Children, widest ({@link #layoutWeight}) first. */
+    @Override
     public int[] children(int node) {
         return children[node];
     }
 
+    @Override
     public int maxDepth() {
         return TreeWalk.maxDepth(depth, size);
     }
 
     /** Nodes from the root to a node, root first. */
+    @Override
     public int[] path(int node) {
         return TreeWalk.path(node, parent, depth);
     }

@@ -28,7 +28,7 @@ import java.util.function.IntFunction;
  * <p>
  * Nodes are dense ints, parents before children; node 0 is the root. The tree is immutable.
  */
-public final class FlameTree {
+public final class FlameTree implements TreeShape {
     public static final int ROOT = 0;
     /** The name of the frame that holds the weight of samples recorded without a stack trace. */
     public static final String NO_STACK = "[no stack trace]";
@@ -231,6 +231,7 @@ public final class FlameTree {
         return name.replace(';', ':').replace('\n', ' ').replace('\r', ' ');
     }
 
+    @Override
     public int size() {
         return size;
     }
@@ -266,6 +267,7 @@ public final class FlameTree {
         return parent[node];
     }
 
+    @Override
     public int depth(int node) {
         return depth[node];
     }
@@ -279,15 +281,18 @@ public final class FlameTree {
     }
 
     /** Children, heaviest first. */
+    @Override
     public int[] children(int node) {
         return children[node];
     }
 
+    @Override
     public int maxDepth() {
         return TreeWalk.maxDepth(depth, size);
     }
 
     /** Nodes from the root to a node, root first. */
+    @Override
     public int[] path(int node) {
         return TreeWalk.path(node, parent, depth);
     }

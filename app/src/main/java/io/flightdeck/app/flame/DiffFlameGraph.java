@@ -2,6 +2,7 @@ package io.flightdeck.app.flame;
 
 import io.flightdeck.analysis.output.FlameExport;
 import io.flightdeck.analysis.flame.DiffTree;
+import io.flightdeck.analysis.flame.TreeShape;
 import io.flightdeck.app.task.TaskHandle;
 import io.flightdeck.app.task.TaskRunner;
 import io.flightdeck.app.theme.Palette;
@@ -88,33 +89,8 @@ public final class DiffFlameGraph extends FlameCanvas {
     }
 
     @Override
-    boolean hasTree() {
-        return tree != null;
-    }
-
-    @Override
-    int size() {
-        return tree.size();
-    }
-
-    @Override
-    int depth(int node) {
-        return tree.depth(node);
-    }
-
-    @Override
-    int maxDepth() {
-        return tree.maxDepth();
-    }
-
-    @Override
-    int[] children(int node) {
-        return tree.children(node);
-    }
-
-    @Override
-    int[] path(int node) {
-        return tree.path(node);
+    TreeShape shape() {
+        return tree;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.flightdeck.app.flame;
 
+import io.flightdeck.analysis.flame.TreeShape;
 import io.flightdeck.app.theme.Palette;
 
 import java.util.regex.Pattern;
@@ -70,18 +71,8 @@ abstract class FlameCanvas extends Region {
 
     // ---- what the subclass says about its tree --------------------------------------------------------------
 
-    abstract boolean hasTree();
-
-    abstract int size();
-
-    abstract int depth(int node);
-
-    abstract int maxDepth();
-
-    abstract int[] children(int node);
-
-    /** Nodes from the root to {@code node}. */
-    abstract int[] path(int node);
+    /** The tree shown, or null. */
+    abstract TreeShape shape();
 
     /** How wide a frame is against its siblings. */
     abstract double layoutWeight(int node);
@@ -116,7 +107,7 @@ abstract class FlameCanvas extends Region {
     final void treeChanged() {
         zoom = ROOT;
         zoomPath.set(new int[]{ROOT});
-        matches = hasTree() ? matches(search) : null;
+        matches = shape() != null ? matches(search) : null;
         requestLayout();
         paint();
     }
@@ -147,7 +138,7 @@ abstract class FlameCanvas extends Region {
                 search = Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE);
             }
         }
-        matches = hasTree() ? matches(search) : matches(null);
+        matches = shape() != null ? matches(search) : matches(null);
         paint();
     }
 
@@ -165,11 +156,11 @@ abstract class FlameCanvas extends Region {
     }
 
     public void zoomTo(int node) {
-        if (!hasTree() || node < 0 || node >= size()) {
+        if (shape() == null || node < 0 || node >= shape().size()) {
             return;
         }
         zoom = node;
-        zoomPath.set(path(node));
+        zoomPath.set(shape().path(node));
         paint();
     }
 
@@ -201,7 +192,7 @@ abstract class FlameCanvas extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        int depth = hasTree() ? maxDepth() + 1 : 1;
+        int depth = shape() != null ? shape().maxDepth() + 1 : 1;
         return depth * ROW + 4;
     }
 
@@ -218,7 +209,7 @@ abstract class FlameCanvas extends Region {
         g.setFill(palette.background());
         g.fillRect(0, 0, w, h);
         drawnFrames = 0;
-        if (!hasTree() || w <= 0) {
+        if (shape() == null || w <= 0) {
             return;
         }
         g.setFont(font);
@@ -239,7 +230,7 @@ abstract class FlameCanvas extends Region {
             return;
         }
         double childX = x;
-        for (int child : children(node)) {
+        for (int child : shape().children(node)) {
             double cw = width * layoutWeight(child) / total;
             if (cw < MIN_WIDTH) {
                 break; // children are widest first: the rest are narrower still
@@ -250,7 +241,7 @@ abstract class FlameCanvas extends Region {
     }
 
     private void drawFrame(GraphicsContext g, int node, double x, double width, double h, boolean context) {
-        double y = rowY(depth(node), h);
+        double y = rowY(shape().depth(node), h);
         Color fill = colour(node, context);
         g.setFill(fill);
         g.fillRect(x, y, Math.max(width - 0.5, 0.5), ROW - 1);
@@ -289,7 +280,7 @@ abstract class FlameCanvas extends Region {
 
     /** The node drawn at a point, or -1. */
     public int nodeAt(double x, double y) {
-        if (!hasTree()) {
+        if (shape() == null) {
             return -1;
         }
         double h = canvas.getHeight();
@@ -305,11 +296,11 @@ abstract class FlameCanvas extends Region {
         int node = zoom;
         double nx = 0;
         double nw = w;
-        while (depth(node) < depth) {
+        while (shape().depth(node) < depth) {
             double total = layoutWeight(node);
             int next = -1;
             double cx = nx;
-            for (int child : children(node)) {
+            for (int child : shape().children(node)) {
                 double cw = total <= 0 ? 0 : nw * layoutWeight(child) / total;
                 if (cw < MIN_WIDTH) {
                     break;
@@ -332,10 +323,10 @@ abstract class FlameCanvas extends Region {
 
     /** Where a node is drawn now (x, y, width), or null when it is not visible. */
     public double[] boundsOf(int node) {
-        if (!hasTree()) {
+        if (shape() == null) {
             return null;
         }
-        int[] target = path(node);
+        int[] target = shape().path(node);
         int[] zp = zoomPath.get();
         double h = canvas.getHeight();
         double x = 0;
@@ -351,7 +342,7 @@ abstract class FlameCanvas extends Region {
             double total = layoutWeight(parent);
             double cx = x;
             boolean found = false;
-            for (int child : children(parent)) {
+            for (int child : shape().children(parent)) {
                 double cw = total <= 0 ? 0 : w * layoutWeight(child) / total;
                 if (cw < MIN_WIDTH) {
                     break;
@@ -368,7 +359,7 @@ abstract class FlameCanvas extends Region {
                 return null;
             }
         }
-        return new double[]{x, rowY(depth(node), h), w};
+        return new double[]{x, rowY(shape().depth(node), h), w};
     }
 
     private void hover(int node) {

@@ -2,6 +2,7 @@ package io.flightdeck.app.flame;
 
 import io.flightdeck.analysis.FrameKind;
 import io.flightdeck.analysis.flame.CallTree;
+import io.flightdeck.analysis.flame.TreeShape;
 import io.flightdeck.app.theme.Palette;
 
 import java.util.function.IntFunction;
@@ -80,33 +81,8 @@ public final class FlameGraph extends FlameCanvas {
     }
 
     @Override
-    boolean hasTree() {
-        return tree != null;
-    }
-
-    @Override
-    int size() {
-        return tree.size();
-    }
-
-    @Override
-    int depth(int node) {
-        return tree.depth(node);
-    }
-
-    @Override
-    int maxDepth() {
-        return tree.maxDepth();
-    }
-
-    @Override
-    int[] children(int node) {
-        return tree.children(node);
-    }
-
-    @Override
-    int[] path(int node) {
-        return tree.path(node);
+    TreeShape shape() {
+        return tree;
     }
 
     @Override
