@@ -1,5 +1,6 @@
 package io.flightdeck.analysis;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.model.Profile;
 import io.flightdeck.model.SampleKind;
 
@@ -68,8 +69,8 @@ public final class Signals {
 
     /** The JFR event type the allocation numbers come from, as the report names it. */
     public static String allocationSource(Profile profile) {
-        return primaryAllocationKind(profile) == SampleKind.ALLOCATION ? "jdk.ObjectAllocationSample"
-                : "jdk.ObjectAllocationInNewTLAB";
+        return primaryAllocationKind(profile) == SampleKind.ALLOCATION ? EventTypes.OBJECT_ALLOCATION_SAMPLE
+                : EventTypes.OBJECT_ALLOCATION_IN_NEW_TLAB;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.compare;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.gc.GcStatistics;
 import io.flightdeck.analysis.report.AnalysisReport;
@@ -211,7 +212,7 @@ final class SideMetrics {
     }
 
     private double cpuSampleSeconds() {
-        java.util.Map<String, String> s = selection.profile().eventSettings().get("jdk.ExecutionSample");
+        java.util.Map<String, String> s = selection.profile().eventSettings().get(EventTypes.EXECUTION_SAMPLE);
         String period = s == null ? null : s.get("period");
         double parsed = period == null ? Double.NaN : io.flightdeck.analysis.rule.RuleContext.parsePeriod(period);
         return Double.isNaN(parsed) || parsed <= 0 ? 0.020 : parsed;
@@ -349,7 +350,7 @@ final class SideMetrics {
 
     private Observed exceptions() {
         double value = report.exceptions().perSecond();
-        if ("jdk.ExceptionStatistics".equals(report.exceptions().source())) {
+        if (EventTypes.EXCEPTION_STATISTICS.equals(report.exceptions().source())) {
             Optional<TimeSeries> s = selection.profile().series(SeriesKey.THROWABLES_CREATED);
             if (s.isPresent()) {
                 return Observed.ofSamples(value, seriesRatesPerBucket(s.get()));

@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.report;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.model.Profile;
 import io.flightdeck.model.SampleKind;
 import io.flightdeck.model.SampleSet;
@@ -20,16 +21,16 @@ public final class Coverage {
     private static final Map<String, List<String>> SECTION_EVENTS = new LinkedHashMap<>();
 
     static {
-        SECTION_EVENTS.put("cpu", List.of("jdk.ExecutionSample", "jdk.CPULoad", "jdk.ThreadCPULoad",
-                "jdk.CPUTimeSample"));
-        SECTION_EVENTS.put("allocation", List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB",
-                "jdk.ObjectAllocationOutsideTLAB"));
-        SECTION_EVENTS.put("locks", List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark", "jdk.JavaMonitorWait"));
-        SECTION_EVENTS.put("io", List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite"));
-        SECTION_EVENTS.put("exceptions", List.of("jdk.JavaErrorThrow", "jdk.JavaExceptionThrow",
-                "jdk.ExceptionStatistics"));
-        SECTION_EVENTS.put("threads", List.of("jdk.ThreadStart", "jdk.ThreadEnd", "jdk.JavaThreadStatistics"));
-        SECTION_EVENTS.put("gc", List.of("jdk.GarbageCollection", "jdk.GCPhasePause", "jdk.GCHeapSummary"));
+        SECTION_EVENTS.put("cpu", List.of(EventTypes.EXECUTION_SAMPLE, EventTypes.CPU_LOAD, EventTypes.THREAD_CPU_LOAD,
+                EventTypes.CPU_TIME_SAMPLE));
+        SECTION_EVENTS.put("allocation", List.of(EventTypes.OBJECT_ALLOCATION_SAMPLE, EventTypes.OBJECT_ALLOCATION_IN_NEW_TLAB,
+                EventTypes.OBJECT_ALLOCATION_OUTSIDE_TLAB));
+        SECTION_EVENTS.put("locks", List.of(EventTypes.JAVA_MONITOR_ENTER, EventTypes.THREAD_PARK, EventTypes.JAVA_MONITOR_WAIT));
+        SECTION_EVENTS.put("io", List.of(EventTypes.SOCKET_READ, EventTypes.SOCKET_WRITE, EventTypes.FILE_READ, EventTypes.FILE_WRITE));
+        SECTION_EVENTS.put("exceptions", List.of(EventTypes.JAVA_ERROR_THROW, EventTypes.JAVA_EXCEPTION_THROW,
+                EventTypes.EXCEPTION_STATISTICS));
+        SECTION_EVENTS.put("threads", List.of(EventTypes.THREAD_START, EventTypes.THREAD_END, EventTypes.JAVA_THREAD_STATISTICS));
+        SECTION_EVENTS.put("gc", List.of(EventTypes.GARBAGE_COLLECTION, EventTypes.GC_PHASE_PAUSE, EventTypes.GC_HEAP_SUMMARY));
     }
 
     /** How an event type stands in a profile's recordings. */

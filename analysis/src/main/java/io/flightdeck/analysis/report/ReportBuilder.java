@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.report;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.Analysis;
 import io.flightdeck.analysis.Breakdown;
 import io.flightdeck.analysis.Breakdown.Group;
@@ -341,15 +342,15 @@ public final class ReportBuilder {
         boolean allThrows = !profile.samples(SampleKind.EXCEPTION).isEmpty();
         SampleKind kind = allThrows ? SampleKind.EXCEPTION : SampleKind.ERROR;
         long count = allThrows ? Breakdown.total(selection, kind, Measure.COUNT) : 0;
-        String source = allThrows ? "jdk.JavaExceptionThrow" : null;
+        String source = allThrows ? EventTypes.JAVA_EXCEPTION_THROW : null;
         // JDK 25 throttles jdk.JavaExceptionThrow (a sample of the throws); jdk.ExceptionStatistics counts them all
         long created = seriesGrowth(selection, SeriesKey.THROWABLES_CREATED);
         if (created > count) {
             count = Math.max(created, errors);
-            source = "jdk.ExceptionStatistics";
+            source = EventTypes.EXCEPTION_STATISTICS;
         } else if (!allThrows && created < 0 && errors > 0) {
             count = errors;
-            source = "jdk.JavaErrorThrow";
+            source = EventTypes.JAVA_ERROR_THROW;
         }
         SampleSet set = profile.samples(kind);
         Map<Integer, Integer> messageOf = new HashMap<>();
@@ -367,7 +368,7 @@ public final class ReportBuilder {
         }
         double seconds = selection.durationSeconds();
         return new AnalysisReport.Exceptions(count, seconds > 0 ? count / seconds : 0, errors, source,
-                allThrows ? "jdk.JavaExceptionThrow" : rows.isEmpty() ? source : "jdk.JavaErrorThrow (errors only)",
+                allThrows ? EventTypes.JAVA_EXCEPTION_THROW : rows.isEmpty() ? source : "jdk.JavaErrorThrow (errors only)",
                 rows);
     }
 

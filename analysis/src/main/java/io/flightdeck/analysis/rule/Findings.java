@@ -74,6 +74,10 @@ public final class Findings {
         return this;
     }
 
+    public Findings view(ViewKey key) {
+        return view(key.key());
+    }
+
     public Findings view(String name) {
         this.view = name;
         return this;

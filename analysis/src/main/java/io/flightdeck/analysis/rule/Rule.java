@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.model.EventTypes;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ public interface Rule {
 
     default boolean applies(RuleContext ctx) {
         return requiredEvents().stream().anyMatch(t -> ctx.profile().eventCount(t) > 0)
-                || requiredEvents().contains("jdk.ExecutionSample") && ctx.hasCpuSamples();
+                || requiredEvents().contains(EventTypes.EXECUTION_SAMPLE) && ctx.hasCpuSamples();
     }
 
     Optional<Finding> evaluate(RuleContext ctx);

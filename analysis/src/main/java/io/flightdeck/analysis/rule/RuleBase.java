@@ -29,7 +29,7 @@ public abstract class RuleBase implements Rule {
 
     @Override
     public final String category() {
-        return info.category();
+        return info.category().label();
     }
 
     @Override

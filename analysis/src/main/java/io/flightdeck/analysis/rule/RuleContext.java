@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.FrameClassifier;
 import io.flightdeck.analysis.FrameKind;
 import io.flightdeck.analysis.Selection;
@@ -102,7 +103,7 @@ public final class RuleContext {
     /** The CPU time one execution sample stands for: the recording's sampling period (20 ms when unknown). */
     public double cpuSampleSeconds() {
         return memo("cpuSampleSeconds", () -> {
-            Map<String, String> s = profile().eventSettings().get("jdk.ExecutionSample");
+            Map<String, String> s = profile().eventSettings().get(EventTypes.EXECUTION_SAMPLE);
             String period = s == null ? null : s.get("period");
             double parsed = period == null ? Double.NaN : parsePeriod(period);
             return Double.isNaN(parsed) || parsed <= 0 ? 0.020 : parsed;

@@ -134,8 +134,8 @@ public final class JfrImporter {
                 throw new ImportException(original, "no readable data: " + String.join("; ", warnings));
             }
             if (merge.decodedEvents == 0 && !cancel.isCancelled()) {
-                long otherEvents = counts.entrySet().stream().filter(e -> !e.getKey().equalsIgnoreCase("jdk.CheckPoint")
-                        && !e.getKey().equals("jdk.Metadata")).mapToLong(e -> e.getValue()[0]).sum();
+                long otherEvents = counts.entrySet().stream().filter(e -> !e.getKey().equalsIgnoreCase(JfrTypes.CHECKPOINT_RECORD)
+                        && !e.getKey().equals(JfrTypes.METADATA_RECORD)).mapToLong(e -> e.getValue()[0]).sum();
                 if (merge.lostEvents > 0 || otherEvents > 0) {
                     // events were there and none could be read: a damaged file, and a clean-looking empty report
                     // would hide that

@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -28,8 +31,8 @@ public final class AllocationPressureRule extends RuleBase {
     public AllocationPressureRule() {
         super(new RuleInfo("allocation-pressure.rate",
                 "Allocation keeps the collector busy",
-                "allocation-pressure",
-                List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.GarbageCollection"),
+                Category.ALLOCATION_PRESSURE,
+                List.of(EventTypes.OBJECT_ALLOCATION_SAMPLE, EventTypes.OBJECT_ALLOCATION_IN_NEW_TLAB, EventTypes.GARBAGE_COLLECTION),
                 "enable jdk.ObjectAllocationSample (JFR 'profile' or 'default' settings) and GC events"));
     }
 
@@ -96,7 +99,7 @@ public final class AllocationPressureRule extends RuleBase {
         int site = topApplicationSite(ctx);
         AnalysisReport.ClassBytes top = a.byClass().isEmpty() ? null : a.byClass().getFirst();
         String siteName = site >= 0 ? ctx.methodName(site) : null;
-        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view("memory")
+        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view(ViewKey.MEMORY)
                 .title((siteName != null ? Text.simple(siteName) + " allocates " : "The application allocates ")
                         + Text.rate(rate / 1e6).replace("/s", " MB/s")
                         + (boxing ? ", mostly boxed " + Text.simpleClass(boxClass) + "s" : ""))
@@ -188,7 +191,7 @@ public final class AllocationPressureRule extends RuleBase {
         int site = topApplicationSite(ctx);
         AnalysisReport.ClassBytes top = a.byClass().isEmpty() ? null : a.byClass().getFirst();
         String siteName = site >= 0 ? ctx.methodName(site) : null;
-        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view("memory")
+        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view(ViewKey.MEMORY)
                 .title((siteName != null ? Text.simple(siteName) + " allocates " : "The application allocates ")
                         + Text.rate(rate / 1e6).replace("/s", " MB/s")
                         + (boxing ? ", mostly boxed " + Text.simpleClass(boxClass) + "s" : ""))

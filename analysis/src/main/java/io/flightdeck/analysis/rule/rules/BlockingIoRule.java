@@ -1,6 +1,9 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -28,8 +31,8 @@ public final class BlockingIoRule extends RuleBase {
     public BlockingIoRule() {
         super(new RuleInfo("io-blocking.threads",
                 "Threads blocked in I/O",
-                "io-blocking",
-                List.of("jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite", "jdk.FileForce"),
+                Category.IO_BLOCKING,
+                List.of(EventTypes.SOCKET_READ, EventTypes.SOCKET_WRITE, EventTypes.FILE_READ, EventTypes.FILE_WRITE, EventTypes.FILE_FORCE),
                 "enable jdk.SocketRead/Write, jdk.FileRead/Write and jdk.FileForce (JFR 'profile' settings record "
                 + "calls over 10 ms)"));
     }
@@ -98,7 +101,7 @@ public final class BlockingIoRule extends RuleBase {
         SampleKind kind = heaviest;
         SampleSet heaviestSet = ctx.profile().samples(kind);
         Map<Integer, Boolean> db = new HashMap<>();
-        Findings f = Findings.of(this).score(Scores.share(share)).culprit(ctx.culpritOf(site)).view("io")
+        Findings f = Findings.of(this).score(Scores.share(share)).culprit(ctx.culpritOf(site)).view(ViewKey.IO)
                 .title(threads.size() + " threads blocked in " + (socket ? "socket" : "file") + " I/O"
                         + (site >= 0 ? " in " + Text.simple(ctx.methodName(site)) : ""))
                 .summary(threads.size() + " threads spent " + Text.seconds(seconds) + " in " + count
@@ -176,7 +179,7 @@ public final class BlockingIoRule extends RuleBase {
         }
         int site = io.topCulprit(wall ? 2 : 0);
         String siteName = site >= 0 ? ctx.methodName(site) : null;
-        Findings f = Findings.of(this).score(Scores.share(share)).culprit(ctx.culpritOf(site)).view("io")
+        Findings f = Findings.of(this).score(Scores.share(share)).culprit(ctx.culpritOf(site)).view(ViewKey.IO)
                 .title(ioThreads.size() + " threads blocked in socket I/O"
                         + (siteName != null ? " in " + Text.simple(siteName) : ""))
                 .summary(wall

@@ -1,8 +1,11 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -85,8 +88,8 @@ public final class CpuHotspotRule extends RuleBase {
     public CpuHotspotRule() {
         super(new RuleInfo("cpu-hotspot.method",
                 "An application method takes most of the CPU",
-                "cpu-hotspot",
-                List.of("jdk.ExecutionSample"),
+                Category.CPU_HOTSPOT,
+                List.of(EventTypes.EXECUTION_SAMPLE),
                 "record with JFR's 'profile' or 'default' settings (jdk.ExecutionSample enabled)"));
     }
 
@@ -134,7 +137,7 @@ public final class CpuHotspotRule extends RuleBase {
         }
         String name = ctx.methodName(method);
         AnalysisReport.Cpu c = ctx.report().cpu();
-        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(method)).view("cpu")
+        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(method)).view(ViewKey.CPU)
                 .evidence("methodSamples", methodSamples).evidence("samples", all.count())
                 .evidence("sharePercent", 100 * share)
                 .evidence("jvmCpuPercentAvg", c.jvmUserPercentAvg() + c.jvmSystemPercentAvg())

@@ -1,6 +1,9 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -41,8 +44,8 @@ public final class DatabaseRule extends RuleBase {
     public DatabaseRule() {
         super(new RuleInfo("database.round-trips",
                 "Threads wait for the database",
-                "database",
-                List.of("jdk.SocketRead", "jdk.SocketWrite"),
+                Category.DATABASE,
+                List.of(EventTypes.SOCKET_READ, EventTypes.SOCKET_WRITE),
                 "enable jdk.SocketRead and jdk.SocketWrite with stack traces; lower their threshold (e.g. 1 ms) to see "
                 + "short queries"));
     }
@@ -74,7 +77,7 @@ public final class DatabaseRule extends RuleBase {
             return Optional.empty();
         }
         double score = Math.max(Scores.share(share), nPlusOne ? Scores.logScale(siteRate, N_PLUS_ONE_RATE, 50, 15) : 0);
-        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view("io")
+        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view(ViewKey.IO)
                 .title(nPlusOne ? "Many short database round trips from " + Text.simple(ctx.methodName(site)) + " (N+1)"
                         : threads.size() + " threads wait for the database")
                 .summary(threads.size() + " threads spent " + Text.seconds(seconds) + " (" + Text.percent(100 * share)

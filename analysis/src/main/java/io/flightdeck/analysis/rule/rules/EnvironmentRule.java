@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -16,8 +19,8 @@ public final class EnvironmentRule extends RuleBase {
     public EnvironmentRule() {
         super(new RuleInfo("environment.cpu",
                 "Other processes use the CPU",
-                "environment",
-                List.of("jdk.CPULoad"),
+                Category.ENVIRONMENT,
+                List.of(EventTypes.CPU_LOAD),
                 "enable jdk.CPULoad (every JFR setting has it)"));
     }
 
@@ -31,7 +34,7 @@ public final class EnvironmentRule extends RuleBase {
             return Optional.empty();
         }
         double score = 30 + others * 0.6;
-        Findings f = Findings.of(this).score(score).view("overview")
+        Findings f = Findings.of(this).score(score).view(ViewKey.OVERVIEW)
                 .title("Other processes used " + Text.percent(others) + " of the machine's CPU")
                 .summary("The machine's CPUs were " + Text.percent(machine) + " busy on average, the JVM's share "
                         + Text.percent(jvm) + ": other processes took " + Text.percent(others) + "."

@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -35,8 +38,8 @@ public final class ExceptionRule extends RuleBase {
     public ExceptionRule() {
         super(new RuleInfo("exception-overhead.rate",
                 "Exceptions used as control flow",
-                "exception-overhead",
-                List.of("jdk.ExceptionStatistics", "jdk.JavaExceptionThrow", "jdk.JavaErrorThrow"),
+                Category.EXCEPTION_OVERHEAD,
+                List.of(EventTypes.EXCEPTION_STATISTICS, EventTypes.JAVA_EXCEPTION_THROW, EventTypes.JAVA_ERROR_THROW),
                 "enable jdk.ExceptionStatistics, and jdk.JavaExceptionThrow for the throw sites (off in JDK 17's "
                 + "'profile' settings)"));
     }
@@ -66,7 +69,7 @@ public final class ExceptionRule extends RuleBase {
         // the site: the throw events' first application frame, else where throwables were built on the CPU
         int site = -1;
         String type = null;
-        if (!e.byType().isEmpty() && "jdk.JavaExceptionThrow".equals(e.byTypeSource())) {
+        if (!e.byType().isEmpty() && EventTypes.JAVA_EXCEPTION_THROW.equals(e.byTypeSource())) {
             AnalysisReport.ExceptionRow top = e.byType().getFirst();
             type = top.className();
             SampleSet throwsSet = ctx.profile().samples(SampleKind.EXCEPTION);
@@ -82,7 +85,7 @@ public final class ExceptionRule extends RuleBase {
             type = thrownTypeFromStacks(ctx, cpu, throwing);
         }
         String siteName = site >= 0 ? ctx.methodName(site) : null;
-        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view("io")
+        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view(ViewKey.IO)
                 .title(Text.rate(rate).replace("/s", "") + " exceptions per second"
                         + (siteName == null ? "" : " from " + Text.simple(siteName)))
                 .summary("The application threw " + Text.rate(rate) + " throwables (" + e.count() + " in "
@@ -121,7 +124,7 @@ public final class ExceptionRule extends RuleBase {
         int site = inThrow.topCulprit(0);
         String type = constructedType(ctx, cpu, throwing);
         String siteName = site >= 0 ? ctx.methodName(site) : null;
-        Findings f = Findings.of(this).score(Scores.share(1.2 * cpuShare)).culprit(ctx.culpritOf(site)).view("io")
+        Findings f = Findings.of(this).score(Scores.share(1.2 * cpuShare)).culprit(ctx.culpritOf(site)).view(ViewKey.IO)
                 .title("Building exceptions takes " + Text.percent(100 * cpuShare) + " of the CPU"
                         + (siteName == null ? "" : " in " + Text.simple(siteName)))
                 .summary(inThrow.count() + " of " + allCpu.count() + " CPU samples of the application ("

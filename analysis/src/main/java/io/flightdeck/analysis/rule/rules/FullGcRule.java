@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.rule.Culprit;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -22,8 +25,8 @@ public final class FullGcRule extends RuleBase {
     public FullGcRule() {
         super(new RuleInfo("gc-overhead.full-gc",
                 "Full GCs stop the application",
-                "gc-overhead",
-                List.of("jdk.GarbageCollection"),
+                Category.GC_OVERHEAD,
+                List.of(EventTypes.GARBAGE_COLLECTION),
                 "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
     }
 
@@ -46,7 +49,7 @@ public final class FullGcRule extends RuleBase {
         String cause = full.getFirst().cause();
         boolean allExplicit = explicit == full.size();
         Culprit culprit = GcRules.allocationCulprit(ctx);
-        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
+        Findings f = Findings.of(this).score(score).culprit(culprit).view(ViewKey.GC)
                 .title(allExplicit ? full.size() + " full GCs from System.gc() calls"
                         : full.size() + (full.size() == 1 ? " full GC" : " full GCs") + " stopped the application")
                 .summary(full.size() + " full collections paused the application for " + Text.seconds(seconds)
@@ -78,7 +81,7 @@ public final class FullGcRule extends RuleBase {
             return Optional.empty();
         }
         double seconds = GcRules.seconds(tools);
-        return Optional.of(Findings.of(this).score(20).view("gc")
+        return Optional.of(Findings.of(this).score(20).view(ViewKey.GC)
                 .title(tools.size() + (tools.size() == 1 ? " full GC" : " full GCs") + " requested by a diagnostic tool")
                 .summary(tools.size() + " full collections (" + Text.seconds(seconds) + ") were caused by "
                         + tools.getFirst().cause() + " — a class histogram or heap dump taken with jcmd or jmap — "

@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.rule.Culprit;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -25,8 +28,8 @@ public final class G1EvacuationRule extends RuleBase {
     public G1EvacuationRule() {
         super(new RuleInfo("gc-overhead.g1-humongous-evacuation",
                 "Humongous allocations and evacuation failures",
-                "gc-overhead",
-                List.of("jdk.GarbageCollection"),
+                Category.GC_OVERHEAD,
+                List.of(EventTypes.GARBAGE_COLLECTION),
                 "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
     }
 
@@ -57,7 +60,7 @@ public final class G1EvacuationRule extends RuleBase {
         }
         double score = failures > 0 ? 55 + Math.min(30, 5 * failures) : 40 + Math.min(30, 50 * humongousShare);
         Culprit culprit = GcRules.allocationCulprit(ctx);
-        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
+        Findings f = Findings.of(this).score(score).culprit(culprit).view(ViewKey.GC)
                 .title(failures > 0 ? failures + " evacuation failures" : humongous + " collections caused by humongous "
                         + "allocations")
                 .summary((failures > 0 ? failures + " collections ran out of room to copy live objects (to-space "

@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.rule.Culprit;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -20,8 +23,8 @@ public final class GcPauseRule extends RuleBase {
     public GcPauseRule() {
         super(new RuleInfo("gc-overhead.long-pauses",
                 "Long GC pauses",
-                "gc-overhead",
-                List.of("jdk.GarbageCollection"),
+                Category.GC_OVERHEAD,
+                List.of(EventTypes.GARBAGE_COLLECTION),
                 "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
     }
 
@@ -43,7 +46,7 @@ public final class GcPauseRule extends RuleBase {
         double at = java.time.Duration.between(ctx.profile().info().start(), longest.start()).toNanos() / 1e9;
         double score = Math.min(70, Scores.logScale(max, NOTICEABLE_SECONDS, 30, 40));
         Culprit culprit = GcRules.allocationCulprit(ctx);
-        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
+        Findings f = Findings.of(this).score(score).culprit(culprit).view(ViewKey.GC)
                 .title(longOnes.size() + " GC pauses of " + Text.seconds(NOTICEABLE_SECONDS) + " or more")
                 .summary("The longest pause lasted " + Text.seconds(max) + " (" + longest.kind().label()
                         + (longest.cause().isEmpty() ? "" : ", " + longest.cause()) + "); " + longOnes.size() + " of "

@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.rule.Culprit;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.GcKind;
@@ -55,6 +56,6 @@ final class GcRules {
     }
 
     static boolean hasGc(RuleContext ctx) {
-        return !ctx.profile().gcPauses().isEmpty() || ctx.profile().eventCount("jdk.GarbageCollection") > 0;
+        return !ctx.profile().gcPauses().isEmpty() || ctx.profile().eventCount(EventTypes.GARBAGE_COLLECTION) > 0;
     }
 }

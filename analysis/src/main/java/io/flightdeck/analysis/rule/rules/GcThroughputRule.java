@@ -1,8 +1,11 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Culprit;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -22,8 +25,8 @@ public final class GcThroughputRule extends RuleBase {
     public GcThroughputRule() {
         super(new RuleInfo("gc-overhead.throughput",
                 "GC pauses take much of the time",
-                "gc-overhead",
-                List.of("jdk.GarbageCollection"),
+                Category.GC_OVERHEAD,
+                List.of(EventTypes.GARBAGE_COLLECTION),
                 "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
     }
 
@@ -49,7 +52,7 @@ public final class GcThroughputRule extends RuleBase {
                 && AllocationPressureRule.youngPauseSeconds(ctx) >= 0.8 * paused;
         double score = Scores.share(2 * share) * (allocationDriven ? 0.6 : 1);
         Culprit culprit = GcRules.allocationCulprit(ctx);
-        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
+        Findings f = Findings.of(this).score(score).culprit(culprit).view(ViewKey.GC)
                 .title("GC pauses take " + Text.percent(100 * share) + " of the time")
                 .summary(pauses.size() + " pauses stopped the application for " + Text.seconds(paused) + " of "
                         + Text.seconds(seconds) + " (throughput " + Text.percent(100 * (1 - share)) + ")"

@@ -1,8 +1,11 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Culprit;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -21,8 +24,8 @@ public final class HeapOccupancyRule extends RuleBase {
     public HeapOccupancyRule() {
         super(new RuleInfo("gc-overhead.heap-after-gc",
                 "The heap is too small for its live set",
-                "gc-overhead",
-                List.of("jdk.GCHeapSummary"),
+                Category.GC_OVERHEAD,
+                List.of(EventTypes.GC_HEAP_SUMMARY),
                 "enable jdk.GCHeapSummary and jdk.GCHeapConfiguration, or give the GC log (-Xlog:gc*)"));
     }
 
@@ -41,7 +44,7 @@ public final class HeapOccupancyRule extends RuleBase {
         double score = 55 + Math.min(35, (percent - BUDGET_PERCENT) * 2);
         long max = ctx.profile().info().maxHeapBytes().orElse(0);
         Culprit culprit = GcRules.allocationCulprit(ctx);
-        Findings f = Findings.of(this).score(score).culprit(culprit).view("gc")
+        Findings f = Findings.of(this).score(score).culprit(culprit).view(ViewKey.GC)
                 .title("Heap after GC at " + Text.percent(percent) + " of the maximum")
                 .summary("Right after a collection the heap still held " + Text.percent(percent) + " of its maximum ("
                         + io.flightdeck.analysis.format.Format.bytes(gc.heapAfterGcMaxBytes()) + " of "

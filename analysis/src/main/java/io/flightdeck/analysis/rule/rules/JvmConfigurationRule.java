@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.format.Format;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -23,8 +26,8 @@ public final class JvmConfigurationRule extends RuleBase {
     public JvmConfigurationRule() {
         super(new RuleInfo("jvm-configuration.flags",
                 "The JVM's configuration",
-                "jvm-configuration",
-                List.of("jdk.JVMInformation"),
+                Category.JVM_CONFIGURATION,
+                List.of(EventTypes.JVM_INFORMATION),
                 "jdk.JVMInformation is in every JFR setting; a GC log states the flags on its CommandLine line"));
     }
 
@@ -77,7 +80,7 @@ public final class JvmConfigurationRule extends RuleBase {
         }
         problems.sort((a, b) -> Integer.compare(b.score, a.score));
         Problem top = problems.getFirst();
-        Findings f = Findings.of(this).score(top.score + Math.min(10, 3 * (problems.size() - 1))).view("overview")
+        Findings f = Findings.of(this).score(top.score + Math.min(10, 3 * (problems.size() - 1))).view(ViewKey.OVERVIEW)
                 .title(problems.size() == 1 ? top.what.split(":")[0] : problems.size() + " problems in the JVM's configuration")
                 .summary(String.join("; ", problems.stream().map(Problem::what).toList()) + ".")
                 .explanation("Read from the JVM's arguments and process facts in the recording (jdk.JVMInformation) "

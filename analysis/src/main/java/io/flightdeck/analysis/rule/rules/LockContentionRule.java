@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.rule.Culprit;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -33,8 +36,8 @@ public final class LockContentionRule extends RuleBase {
     public LockContentionRule() {
         super(new RuleInfo("lock-contention.lock",
                 "Threads wait for a lock",
-                "lock-contention",
-                List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark"),
+                Category.LOCK_CONTENTION,
+                List.of(EventTypes.JAVA_MONITOR_ENTER, EventTypes.THREAD_PARK),
                 "enable jdk.JavaMonitorEnter and jdk.ThreadPark (JFR 'profile' settings record waits over 10 ms)"));
     }
 
@@ -79,7 +82,7 @@ public final class LockContentionRule extends RuleBase {
         String owner = monitor ? ownersWork(ctx, enter, top) : null;
         double total = byLock.values().stream().mapToLong(v -> v[0]).sum() / 1e9;
         String where = site >= 0 ? Text.simple(ctx.methodName(site)) : "(unknown)";
-        Findings f = Findings.of(this).score(Scores.share(share)).culprit(culprit).view("locks")
+        Findings f = Findings.of(this).score(Scores.share(share)).culprit(culprit).view(ViewKey.LOCKS)
                 .title((monitor ? "Threads wait for the monitor of " : "Threads wait for a ") + Text.simpleClass(top))
                 .summary(waiting + " threads spent " + Text.seconds(seconds) + " waiting for "
                         + (monitor ? "the monitor of " : "") + top + " (" + Text.percent(100 * share)

@@ -1,10 +1,13 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.Statistics;
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.heap.HistogramAnalysis;
 import io.flightdeck.analysis.rule.Culprit;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -34,8 +37,8 @@ public final class MemoryLeakRule extends RuleBase {
     public MemoryLeakRule() {
         super(new RuleInfo("memory-leak.heap-growth",
                 "The heap after GC keeps growing",
-                "memory-leak",
-                List.of("jdk.GCHeapSummary", "jdk.OldObjectSample"),
+                Category.MEMORY_LEAK,
+                List.of(EventTypes.GC_HEAP_SUMMARY, EventTypes.OLD_OBJECT_SAMPLE),
                 "enable jdk.GCHeapSummary and jdk.OldObjectSample (with path-to-gc-roots for the referrers), or give "
                 + "the GC log (-Xlog:gc*) and class histograms taken a while apart"));
     }
@@ -96,7 +99,7 @@ public final class MemoryLeakRule extends RuleBase {
         }
         double secondsToFull = slope > 0 && !points.isEmpty()
                 ? (max - points.getLast()[1]) / slope : Double.NaN;
-        Findings f = Findings.of(this).score(score).culprit(culprit).view("memory")
+        Findings f = Findings.of(this).score(score).culprit(culprit).view(ViewKey.MEMORY)
                 .title("The heap after GC grows by " + Format.bytesPerSecond(slope)
                         + (culprit == null ? "" : " (" + Text.simpleClass(culprit.className()) + ")"))
                 .summary(heapSays ? "Heap used after collections grew " + Format.bytesPerSecond(slope) + " over "
@@ -266,7 +269,7 @@ public final class MemoryLeakRule extends RuleBase {
         Culprit culprit = ctx.culpritOf(site);
         double secondsToFull = t.slope() > 0 ? (t.max() - t.last()) / t.slope() : Double.NaN;
         double gcShare = SampledSignals.gcThreadCpuShare(ctx);
-        Findings f = Findings.of(this).score(score).culprit(culprit).view("memory")
+        Findings f = Findings.of(this).score(score).culprit(culprit).view(ViewKey.MEMORY)
                 .title("The heap after GC grows by " + Format.bytesPerSecond(t.slope())
                         + (culprit == null ? "" : " (" + Text.simpleClass(culprit.className()) + ")"))
                 .summary("Heap used after collections grew " + Format.bytesPerSecond(t.slope()) + " over "

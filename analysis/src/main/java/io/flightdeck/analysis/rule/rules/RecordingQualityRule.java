@@ -1,6 +1,9 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -18,7 +21,7 @@ public final class RecordingQualityRule extends RuleBase {
     public RecordingQualityRule() {
         super(new RuleInfo("recording-quality.coverage",
                 "What the recording lacks",
-                "recording-quality",
+                Category.RECORDING_QUALITY,
                 List.of(),
                 ""));
     }
@@ -32,7 +35,7 @@ public final class RecordingQualityRule extends RuleBase {
     public Optional<Finding> evaluate(RuleContext ctx) {
         List<String> notes = new ArrayList<>();
         int score = 0;
-        long lost = ctx.profile().eventCount("jdk.DataLoss");
+        long lost = ctx.profile().eventCount(EventTypes.DATA_LOSS);
         if (lost > 0) {
             notes.add("JFR lost data " + lost + " times (jdk.DataLoss): its buffers were full");
             score = Math.max(score, 55);
@@ -44,8 +47,8 @@ public final class RecordingQualityRule extends RuleBase {
             }
         }
         List<String> missing = new ArrayList<>();
-        for (String type : List.of("jdk.ExecutionSample", "jdk.ObjectAllocationSample", "jdk.JavaMonitorEnter",
-                "jdk.ThreadPark", "jdk.SocketRead", "jdk.GarbageCollection")) {
+        for (String type : List.of(EventTypes.EXECUTION_SAMPLE, EventTypes.OBJECT_ALLOCATION_SAMPLE, EventTypes.JAVA_MONITOR_ENTER,
+                EventTypes.THREAD_PARK, EventTypes.SOCKET_READ, EventTypes.GARBAGE_COLLECTION)) {
             if (ctx.profile().eventCount(type) == 0 && !enabled(ctx, type)) {
                 missing.add(type);
             }
@@ -62,7 +65,7 @@ public final class RecordingQualityRule extends RuleBase {
         if (notes.isEmpty()) {
             return Optional.empty();
         }
-        Findings f = Findings.of(this).score(score).view("overview")
+        Findings f = Findings.of(this).score(score).view(ViewKey.OVERVIEW)
                 .title(notes.size() == 1 ? Character.toUpperCase(notes.getFirst().charAt(0)) + notes.getFirst().substring(1)
                         : "The recording has " + notes.size() + " limits")
                 .summary(String.join("; ", notes) + ".")

@@ -1,7 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.report.AnalysisReport;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -21,8 +24,8 @@ public final class ThreadChurnRule extends RuleBase {
     public ThreadChurnRule() {
         super(new RuleInfo("thread-churn.starts",
                 "Threads are created for short tasks",
-                "thread-churn",
-                List.of("jdk.ThreadStart"),
+                Category.THREAD_CHURN,
+                List.of(EventTypes.THREAD_START),
                 "enable jdk.ThreadStart with stack traces (JFR 'default' and 'profile' settings)"));
     }
 
@@ -45,7 +48,7 @@ public final class ThreadChurnRule extends RuleBase {
         int site = starts.topCulprit(0);
         long fromSite = starts.culpritValue(site, 0);
         double score = Scores.logScale(rate, MIN_RATE, 40, 15);
-        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view("locks")
+        Findings f = Findings.of(this).score(score).culprit(ctx.culpritOf(site)).view(ViewKey.LOCKS)
                 .title(Text.rate(rate) + " threads started" + (site >= 0 ? " by " + Text.simple(ctx.methodName(site)) : ""))
                 .summary(t.started() + " threads were started in " + Text.seconds(ctx.seconds()) + " ("
                         + Text.rate(rate) + ") while at most " + t.activeMax() + " were alive at once"
@@ -88,7 +91,7 @@ public final class ThreadChurnRule extends RuleBase {
             site = inStart.topCulprit(0);
         }
         String siteName = site >= 0 ? ctx.methodName(site) : null;
-        Findings f = Findings.of(this).score(Scores.share(2 * share)).culprit(ctx.culpritOf(site)).view("locks")
+        Findings f = Findings.of(this).score(Scores.share(2 * share)).culprit(ctx.culpritOf(site)).view(ViewKey.LOCKS)
                 .title("Starting threads takes " + Text.percent(100 * share) + " of the CPU"
                         + (siteName == null ? "" : " in " + Text.simple(siteName)))
                 .summary(inStart.count() + " of " + all.count() + " CPU samples of the application ("

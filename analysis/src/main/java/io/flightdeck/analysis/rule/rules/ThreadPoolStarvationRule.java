@@ -1,6 +1,9 @@
 package io.flightdeck.analysis.rule.rules;
 
+import io.flightdeck.model.EventTypes;
+import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
 import io.flightdeck.analysis.rule.RuleBase;
@@ -178,8 +181,8 @@ public final class ThreadPoolStarvationRule extends RuleBase {
     public ThreadPoolStarvationRule() {
         super(new RuleInfo("thread-pool-starvation.waiting",
                 "Threads wait for a pool",
-                "thread-pool-starvation",
-                List.of("jdk.ThreadPark", "jdk.JavaMonitorWait"),
+                Category.THREAD_POOL_STARVATION,
+                List.of(EventTypes.THREAD_PARK, EventTypes.JAVA_MONITOR_WAIT),
                 "enable jdk.ThreadPark and jdk.JavaMonitorWait with stack traces (JFR 'profile' settings)"));
     }
 
@@ -203,7 +206,7 @@ public final class ThreadPoolStarvationRule extends RuleBase {
         int site = t.topCulprit(1);
         SampleSet park = ctx.profile().samples(SampleKind.THREAD_PARK);
         Map<Integer, Boolean> stacks = new HashMap<>();
-        Findings f = Findings.of(this).score(Scores.share(share)).culprit(ctx.culpritOf(site)).view("locks")
+        Findings f = Findings.of(this).score(Scores.share(share)).culprit(ctx.culpritOf(site)).view(ViewKey.LOCKS)
                 .title(threads + " threads wait for a pool" + (site >= 0 ? " in " + Text.simple(ctx.methodName(site)) : ""))
                 .summary(threads + " threads spent " + Text.seconds(t.seconds()) + " (" + Text.percent(100 * share)
                         + " of their time) waiting to get a pooled resource, a permit or a queued task's result"
