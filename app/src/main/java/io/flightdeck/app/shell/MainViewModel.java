@@ -1,6 +1,5 @@
 package io.flightdeck.app.shell;
 
-import io.flightdeck.analysis.compare.Budget;
 import io.flightdeck.analysis.compare.ComparisonReport;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.Version;
@@ -9,7 +8,6 @@ import io.flightdeck.analysis.output.OutputTarget;
 import io.flightdeck.analysis.output.ReportFormat;
 import io.flightdeck.analysis.output.Renderers;
 import io.flightdeck.analysis.output.Reports;
-import io.flightdeck.analysis.session.Session;
 import io.flightdeck.analysis.session.SessionFiles;
 import io.flightdeck.app.session.SessionViewModel;
 import io.flightdeck.app.task.TaskRunner;
@@ -27,9 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
@@ -57,6 +52,7 @@ public final class MainViewModel {
     private final ObservableList<CompareViewModel> comparisons = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<SessionViewModel> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    private final SessionActions sessions = new SessionActions(this);
     private BiConsumer<Path, String> onError = (file, message) -> { };
 
     public MainViewModel(TaskRunner tasks, ProfileLoader loader, Preferences prefs) {
@@ -363,14 +359,11 @@ public final class MainViewModel {
         }
     }
 
-    // ---- sessions ----
+    // ---- sessions (SessionActions does the work) ----
 
     /** Starts a session whose baseline is this recording (replacing the open session). */
     public SessionViewModel newSession(RecordingViewModel baseline) {
-        SessionViewModel s = SessionViewModel.startingFrom(baseline);
-        session.set(s);
-        status.set("New session from " + baseline.label() + ": set a candidate to compare with it");
-        return s;
+        return sessions.newSession(baseline);
     }
 
     /** Closes the session (its tabs stay open). */
@@ -380,30 +373,7 @@ public final class MainViewModel {
 
     /** The session's candidate is this recording: the comparison of the two opens (or follows). */
     public CompareViewModel setCandidate(RecordingViewModel candidate) {
-        SessionViewModel s = session.get();
-        if (s == null) {
-            throw new IllegalStateException("no session is open");
-        }
-        s.setCandidate(candidate);
-        CompareViewModel c = s.comparisonProperty().get();
-        if (c == null || !comparisons.contains(c)) {
-            c = new CompareViewModel(tasks, Version.get());
-            useSessionBudget(c, s);
-            comparisons.add(c);
-            s.comparisonProperty().set(c);
-            c.budgetProperty().addListener((obs, old, now) -> s.touch());
-        }
-        c.setSides(s.baselineProperty().get(), candidate);
-        return c;
-    }
-
-    private void useSessionBudget(CompareViewModel c, SessionViewModel s) {
-        try {
-            c.setBudget(s.file() == null ? s.session().name() : s.file().getFileName().toString(),
-                    s.session().budget());
-        } catch (Budget.BudgetException e) {
-            status.set("The session's budget is not valid: " + e.getMessage());
-        }
+        return sessions.setCandidate(candidate);
     }
 
     /**
@@ -412,78 +382,35 @@ public final class MainViewModel {
      * session's budget.
      */
     public void openSession(Path file) {
-        status.set("Opening the session " + file.getFileName() + "…");
-        tasks.run("Opening the session " + file.getFileName(), (progress, cancel) -> {
-            Session read = SessionFiles.read(file);
-            List<Path> base = read.baseline().paths(file);
-            List<Path> cand = read.candidate() == null || read.candidate().files().isEmpty() ? null
-                    : read.candidate().paths(file);
-            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<Profile> b = pool.submit(() -> load(base, (f, st) -> progress.progress(f / 2, st), cancel));
-                Future<Profile> c = cand == null ? null : pool.submit(() -> load(cand,
-                        (f, st) -> progress.progress(0.5 + f / 2, st), cancel));
-                return new LoadedSession(read, b.get(), c == null ? null : c.get(), base, cand);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof Exception ex ? ex : e;
-            }
-        }, loaded -> {
-            Session read = loaded.session();
-            SessionViewModel s = new SessionViewModel(read, file);
-            RecordingViewModel base = new RecordingViewModel(loaded.baseline(), tasks, Version.get());
-            SessionViewModel.apply(read.baseline(), base);
-            recordings.add(base);
-            s.baselineProperty().set(base);
-            session.set(s);
-            loaded.baselineFiles().forEach(this::remember);
-            if (loaded.candidate() != null) {
-                RecordingViewModel cand = new RecordingViewModel(loaded.candidate(), tasks, Version.get());
-                SessionViewModel.apply(read.candidate(), cand);
-                recordings.add(cand);
-                s.candidateProperty().set(cand);
-                loaded.candidateFiles().forEach(this::remember);
-                CompareViewModel c = new CompareViewModel(tasks, Version.get());
-                useSessionBudget(c, s);
-                comparisons.add(c);
-                s.comparisonProperty().set(c);
-                c.setSides(base, cand);
-                c.budgetProperty().addListener((obs, old, now) -> s.touch());
-            }
-            remember(file);
-            status.set("Opened the session " + file.getFileName());
-        }, error -> {
-            String message = error instanceof ImportException ? error.getMessage()
-                    : file.getFileName() + ": could not open the session (" + error + ")";
-            status.set(message);
-            onError.accept(error instanceof ImportException ie && ie.file() != null ? ie.file() : file, message);
-        });
-    }
-
-    /** A session read with its runs' profiles (the candidate's null when it has none yet). */
-    private record LoadedSession(Session session, Profile baseline, Profile candidate, List<Path> baselineFiles,
-            List<Path> candidateFiles) {
+        sessions.openSession(file);
     }
 
     /** Saves the open session to {@code file} in the background (atomically); runs {@code onSaved} after. */
     public void saveSession(Path file, Runnable onSaved) {
-        SessionViewModel s = session.get();
-        if (s == null) {
-            return;
-        }
-        Session toSave = s.toSave();
-        status.set("Saving the session to " + file.getFileName() + "…");
-        tasks.run("Saving the session", (progress, cancel) -> {
-            SessionViewModel.write(toSave, file);
-            return file;
-        }, saved -> {
-            s.saved(toSave, saved);
-            remember(saved);
-            status.set("Saved the session to " + saved);
-            onSaved.run();
-        }, error -> {
-            status.set("Could not save the session: " + error.getMessage());
-            onError.accept(file, "Could not save the session: " + error.getMessage()
-                    + ". The file on disk was not changed.");
-        });
+        sessions.saveSession(file, onSaved);
+    }
+
+    // what SessionActions needs of the shell
+
+    ReadOnlyObjectWrapper<SessionViewModel> sessionSlot() {
+        return session;
+    }
+
+    void setStatus(String text) {
+        status.set(text);
+    }
+
+    void error(Path file, String message) {
+        onError.accept(file, message);
+    }
+
+    Profile loadFiles(List<Path> files, io.flightdeck.ingest.ProgressListener progress,
+            io.flightdeck.ingest.CancellationToken cancel) throws Exception {
+        return load(files, progress, cancel);
+    }
+
+    void rememberFile(Path file) {
+        remember(file);
     }
 
     // ---- reports ----
