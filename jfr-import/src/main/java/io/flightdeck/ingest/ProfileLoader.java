@@ -37,7 +37,12 @@ public final class ProfileLoader {
      * @throws java.util.concurrent.CancellationException the token was cancelled
      */
     public Profile load(Path file, ProgressListener progress, CancellationToken cancel) throws ImportException {
-        DetectedFormat format = FormatDetector.detect(file);
+        return load(file, FormatDetector.detect(file), progress, cancel);
+    }
+
+    /** A file whose format was already detected (each file is probed once). */
+    private Profile load(Path file, DetectedFormat format, ProgressListener progress, CancellationToken cancel)
+            throws ImportException {
         return switch (format.kind()) {
             case JFR -> new JfrImporter(options).read(file, format.gzip(), progress, cancel);
             case GC_LOG -> new GcLogImporter().read(file, format, null, progress, cancel);
@@ -58,18 +63,26 @@ public final class ProfileLoader {
             return load(files.getFirst(), progress, cancel);
         }
         List<Path> recordings = new ArrayList<>();
+        List<DetectedFormat> recordingFormats = new ArrayList<>();
         List<Path> logs = new ArrayList<>();
         List<DetectedFormat> logFormats = new ArrayList<>();
         List<Path> histogramFiles = new ArrayList<>();
+        List<DetectedFormat> histogramFormats = new ArrayList<>();
         for (Path file : files) {
             DetectedFormat f = FormatDetector.detect(file);
             switch (f.kind()) {
-                case JFR -> recordings.add(file);
+                case JFR -> {
+                    recordings.add(file);
+                    recordingFormats.add(f);
+                }
                 case GC_LOG -> {
                     logs.add(file);
                     logFormats.add(f);
                 }
-                case CLASS_HISTOGRAM -> histogramFiles.add(file);
+                case CLASS_HISTOGRAM -> {
+                    histogramFiles.add(file);
+                    histogramFormats.add(f);
+                }
             }
         }
         if (recordings.size() > 1) {
@@ -80,7 +93,8 @@ public final class ProfileLoader {
         double parts = files.size();
         Profile recording = null;
         if (!recordings.isEmpty()) {
-            recording = load(recordings.getFirst(), scaled(progress, 0, recordings.size() / parts), cancel);
+            recording = load(recordings.getFirst(), recordingFormats.getFirst(),
+                    scaled(progress, 0, recordings.size() / parts), cancel);
         }
         Profile log = null;
         if (!logs.isEmpty()) {
@@ -100,8 +114,8 @@ public final class ProfileLoader {
             }
         }
         List<Profile> histograms = new ArrayList<>();
-        for (Path h : histogramFiles) {
-            histograms.add(load(h, ProgressListener.NONE, cancel));
+        for (int i = 0; i < histogramFiles.size(); i++) {
+            histograms.add(load(histogramFiles.get(i), histogramFormats.get(i), ProgressListener.NONE, cancel));
         }
         Profile primary = recording != null ? recording : log != null ? log : histograms.getFirst();
         return ProfileMerger.merge(primary, log, histograms);
