@@ -1,13 +1,9 @@
 package io.flightdeck.analysis.rule.rules;
 
-import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.rule.Culprit;
-import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.RuleInfo;
-import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.GcKind;
 import io.flightdeck.model.GcPause;
@@ -20,19 +16,10 @@ import java.util.Optional;
  * such; collections a diagnostic tool asked for (a class histogram, a heap dump) are not held against the
  * application.
  */
-public final class FullGcRule extends RuleBase {
+public final class FullGcRule extends GcRuleBase {
 
     public FullGcRule() {
-        super(new RuleInfo("gc-overhead.full-gc",
-                "Full GCs stop the application",
-                Category.GC_OVERHEAD,
-                List.of(EventTypes.GARBAGE_COLLECTION),
-                "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
-    }
-
-    @Override
-    public boolean applies(RuleContext ctx) {
-        return GcRules.hasGc(ctx);
+        super("gc-overhead.full-gc", "Full GCs stop the application");
     }
 
     @Override

@@ -1,13 +1,9 @@
 package io.flightdeck.analysis.rule.rules;
 
-import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.rule.Culprit;
-import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.RuleInfo;
-import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.GcPause;
 
@@ -19,23 +15,14 @@ import java.util.Optional;
  * G1 in trouble: collections caused by humongous allocations (objects of half a region or more), and evacuation
  * failures (to-space exhausted: no room to copy survivors into).
  */
-public final class G1EvacuationRule extends RuleBase {
+public final class G1EvacuationRule extends GcRuleBase {
     /** Collections per second started by humongous allocations that make a finding. */
     static final double MIN_HUMONGOUS_RATE = 1;
     /** ... and the share of the time their pauses must take. */
     static final double MIN_HUMONGOUS_TIME_SHARE = 0.02;
 
     public G1EvacuationRule() {
-        super(new RuleInfo("gc-overhead.g1-humongous-evacuation",
-                "Humongous allocations and evacuation failures",
-                Category.GC_OVERHEAD,
-                List.of(EventTypes.GARBAGE_COLLECTION),
-                "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
-    }
-
-    @Override
-    public boolean applies(RuleContext ctx) {
-        return GcRules.hasGc(ctx);
+        super("gc-overhead.g1-humongous-evacuation", "Humongous allocations and evacuation failures");
     }
 
     @Override

@@ -1,13 +1,9 @@
 package io.flightdeck.analysis.rule.rules;
 
-import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.rule.Culprit;
-import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.RuleInfo;
-import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.GcPause;
@@ -17,20 +13,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Single GC pauses long enough for users to notice (latency), whatever the throughput. */
-public final class GcPauseRule extends RuleBase {
+public final class GcPauseRule extends GcRuleBase {
     static final double NOTICEABLE_SECONDS = 0.2;
 
     public GcPauseRule() {
-        super(new RuleInfo("gc-overhead.long-pauses",
-                "Long GC pauses",
-                Category.GC_OVERHEAD,
-                List.of(EventTypes.GARBAGE_COLLECTION),
-                "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
-    }
-
-    @Override
-    public boolean applies(RuleContext ctx) {
-        return GcRules.hasGc(ctx);
+        super("gc-overhead.long-pauses", "Long GC pauses");
     }
 
     @Override

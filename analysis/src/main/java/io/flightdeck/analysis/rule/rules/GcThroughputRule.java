@@ -1,14 +1,10 @@
 package io.flightdeck.analysis.rule.rules;
 
-import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.rule.Culprit;
-import io.flightdeck.analysis.rule.Category;
 import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
-import io.flightdeck.analysis.rule.RuleInfo;
-import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.analysis.rule.Scores;
 import io.flightdeck.model.GcPause;
@@ -20,19 +16,10 @@ import java.util.Optional;
  * Too much of the time in GC pauses (low throughput). When young collections of a heap with room to spare cause it,
  * allocation is the root cause and this finding steps back for the allocation finding.
  */
-public final class GcThroughputRule extends RuleBase {
+public final class GcThroughputRule extends GcRuleBase {
 
     public GcThroughputRule() {
-        super(new RuleInfo("gc-overhead.throughput",
-                "GC pauses take much of the time",
-                Category.GC_OVERHEAD,
-                List.of(EventTypes.GARBAGE_COLLECTION),
-                "enable GC events in JFR, or give the GC log (-Xlog:gc*) with the recording"));
-    }
-
-    @Override
-    public boolean applies(RuleContext ctx) {
-        return GcRules.hasGc(ctx);
+        super("gc-overhead.throughput", "GC pauses take much of the time");
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.flightdeck.analysis.rule.Finding;
 import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;
-import io.flightdeck.analysis.rule.RuleBase;
 import io.flightdeck.analysis.rule.RuleContext;
 
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.Optional;
  * The live set fills the heap: heap used right after a collection above 80 % of the maximum (the budget). The
  * collector then runs often and gains little; the next step is an OutOfMemoryError.
  */
-public final class HeapOccupancyRule extends RuleBase {
+public final class HeapOccupancyRule extends GcRuleBase {
     static final double BUDGET_PERCENT = 80;
 
     public HeapOccupancyRule() {
@@ -27,11 +26,6 @@ public final class HeapOccupancyRule extends RuleBase {
                 Category.GC_OVERHEAD,
                 List.of(EventTypes.GC_HEAP_SUMMARY),
                 "enable jdk.GCHeapSummary and jdk.GCHeapConfiguration, or give the GC log (-Xlog:gc*)"));
-    }
-
-    @Override
-    public boolean applies(RuleContext ctx) {
-        return GcRules.hasGc(ctx);
     }
 
     @Override
