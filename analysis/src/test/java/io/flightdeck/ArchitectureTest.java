@@ -24,4 +24,10 @@ class ArchitectureTest {
     static final ArchRule noJfrEventsInAnalysis = noClasses().should().dependOnClassesThat()
             .resideInAnyPackage("jdk.jfr.consumer..")
             .because("analysis reads the compact Profile; no RecordedEvent survives the import");
+
+    @ArchTest
+    static final ArchRule reportKnowsNoRules = noClasses().that().resideInAPackage("io.flightdeck.analysis.report..")
+            .should().dependOnClassesThat().resideInAPackage("io.flightdeck.analysis.rule..")
+            .because("the rules read the report's numbers; the report holds findings (analysis.finding), not rules "
+                    + "(Diagnosis runs both)");
 }

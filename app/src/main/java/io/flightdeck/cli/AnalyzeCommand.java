@@ -3,7 +3,6 @@ package io.flightdeck.cli;
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.ThreadFilter;
 import io.flightdeck.analysis.report.AnalysisReport;
-import io.flightdeck.analysis.report.ReportBuilder;
 import io.flightdeck.analysis.rule.RuleEngine;
 import io.flightdeck.analysis.Version;
 import io.flightdeck.analysis.output.JsonExport;
@@ -78,7 +77,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Profile profile = Inputs.loadTogether(files, ImportOptions.defaults(), CliStreams.err(spec));
         Selection selection = range.selection(profile, threads, CliStreams.err(spec));
-        AnalysisReport report = new ReportBuilder(Version.get()).buildWithDiagnosis(selection, RuleEngine.standard(),
+        AnalysisReport report = new io.flightdeck.analysis.Diagnosis(Version.get()).analyse(selection, RuleEngine.standard(),
                 () -> false);
         ComparisonReport.BudgetResult budget = budgetFile == null ? null
                 : CompareCommand.readBudget(budgetFile).check(selection, report);

@@ -4,7 +4,6 @@ import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.ThreadFilter;
 import io.flightdeck.analysis.compare.Comparer;
 import io.flightdeck.analysis.report.AnalysisReport;
-import io.flightdeck.analysis.report.ReportBuilder;
 import io.flightdeck.analysis.rule.RuleEngine;
 import io.flightdeck.analysis.Version;
 import io.flightdeck.analysis.session.Session;
@@ -51,7 +50,7 @@ final class Runs {
         Selection selection = new Selection(profile, TimeArgument.range(run.from(), run.to(), profile.info().start(),
                 profile.info().end(), err), threads);
         io.flightdeck.analysis.Analysis analysis = io.flightdeck.analysis.Analysis.of(selection);
-        AnalysisReport report = new ReportBuilder(Version.get()).buildWithDiagnosis(analysis, RuleEngine.standard(),
+        AnalysisReport report = new io.flightdeck.analysis.Diagnosis(Version.get()).analyse(analysis, RuleEngine.standard(),
                 () -> false);
         List<String> names = new ArrayList<>();
         run.files().forEach(p -> names.add(p.toString()));

@@ -2,8 +2,8 @@ package io.flightdeck.analysis.compare;
 
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.report.AnalysisReport;
-import io.flightdeck.analysis.rule.Finding;
-import io.flightdeck.analysis.rule.Severity;
+import io.flightdeck.analysis.finding.Finding;
+import io.flightdeck.analysis.finding.Severity;
 import io.flightdeck.model.SampleKind;
 
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.finding.Finding;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.flightdeck.analysis.compare;
 
-import io.flightdeck.analysis.rule.Finding;
-import io.flightdeck.analysis.rule.Severity;
+import io.flightdeck.analysis.finding.Finding;
+import io.flightdeck.analysis.finding.Severity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

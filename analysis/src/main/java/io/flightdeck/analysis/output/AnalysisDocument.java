@@ -9,7 +9,7 @@ import static io.flightdeck.analysis.format.Format.seconds;
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
 import io.flightdeck.analysis.report.SummaryReport;
-import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.analysis.output.ReportDocument.Fact;
 import io.flightdeck.analysis.output.ReportDocument.Section;
 import io.flightdeck.analysis.output.ReportDocument.SectionBuilder;

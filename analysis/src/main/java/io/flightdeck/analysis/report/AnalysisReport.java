@@ -3,8 +3,8 @@ package io.flightdeck.analysis.report;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import io.flightdeck.analysis.rule.Finding;
-import io.flightdeck.analysis.rule.RuleResult;
+import io.flightdeck.analysis.finding.Finding;
+import io.flightdeck.analysis.finding.RuleResult;
 
 import java.util.List;
 import java.util.Map;

@@ -13,10 +13,7 @@ import io.flightdeck.analysis.gc.GcActivity;
 import io.flightdeck.analysis.heap.HistogramAnalysis;
 import io.flightdeck.analysis.gc.GcStatistics;
 import io.flightdeck.analysis.hotspot.HotMethod;
-import io.flightdeck.analysis.rule.Finding;
-import io.flightdeck.analysis.rule.RuleContext;
-import io.flightdeck.analysis.rule.RuleEngine;
-import java.util.function.BooleanSupplier;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.model.ClassHistogram;
 import io.flightdeck.model.EventTypeStats;
 import io.flightdeck.model.GcPause;
@@ -89,24 +86,6 @@ public final class ReportBuilder {
         return new AnalysisReport(version, profile.sources().stream().map(ReportBuilder::source).toList(),
                 selectionInfo(selection), recording(profile), cpu, allocation, locks, io, exceptions, threads, gc,
                 histogram, List.copyOf(findings), List.of(), java.util.Collections.unmodifiableMap(absent));
-    }
-
-    /**
-     * The report with the diagnosis: every rule of {@code engine} runs over the selection and the report's own
-     * numbers.
-     *
-     * @param cancelled checked between rules
-     */
-    public AnalysisReport buildWithDiagnosis(Selection selection, RuleEngine engine, BooleanSupplier cancelled) {
-        return buildWithDiagnosis(Analysis.of(selection), engine, cancelled);
-    }
-
-    /** The report with the diagnosis, from an analysis the caller keeps (the desktop app's views read it too). */
-    public AnalysisReport buildWithDiagnosis(Analysis analysis, RuleEngine engine, BooleanSupplier cancelled) {
-        AnalysisReport numbers = build(analysis, List.of());
-        RuleContext ctx = new RuleContext(analysis.selection(), numbers, analysis.classifier());
-        RuleEngine.Outcome outcome = engine.run(ctx, cancelled);
-        return numbers.withDiagnosis(outcome.findings(), outcome.results());
     }
 
     static AnalysisReport.Source source(SourceInfo s) {

@@ -1,5 +1,8 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.analysis.finding.Severity;
+import io.flightdeck.analysis.finding.Culprit;
+import io.flightdeck.analysis.finding.Finding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

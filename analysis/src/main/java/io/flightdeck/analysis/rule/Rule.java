@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.model.EventTypes;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.analysis.finding.Culprit;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.FrameClassifier;
 import io.flightdeck.analysis.FrameKind;

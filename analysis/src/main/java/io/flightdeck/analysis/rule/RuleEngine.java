@@ -1,5 +1,7 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.analysis.finding.RuleResult;
+import io.flightdeck.analysis.finding.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

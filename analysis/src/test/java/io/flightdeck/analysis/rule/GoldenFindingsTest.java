@@ -1,5 +1,6 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.analysis.finding.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.analysis.finding.Severity;
+import io.flightdeck.analysis.finding.RuleResult;
+import io.flightdeck.analysis.finding.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flightdeck.analysis.Fixtures;

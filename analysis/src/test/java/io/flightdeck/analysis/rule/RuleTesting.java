@@ -1,5 +1,7 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.analysis.finding.RuleResult;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.analysis.FrameClassifier;
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.report.AnalysisReport;

@@ -1,12 +1,14 @@
 package io.flightdeck.analysis.rule;
 
+import io.flightdeck.analysis.finding.Severity;
+import io.flightdeck.analysis.finding.RuleResult;
+import io.flightdeck.analysis.finding.Finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flightdeck.analysis.FrameClassifier;
 import io.flightdeck.analysis.FrameKind;
 import io.flightdeck.analysis.Selection;
 import io.flightdeck.analysis.report.AnalysisReport;
-import io.flightdeck.analysis.report.ReportBuilder;
 import io.flightdeck.ingest.ProfileLoader;
 import io.flightdeck.model.EventTypeStats;
 import io.flightdeck.model.FrameTable;
@@ -157,7 +159,7 @@ class SampledRulesTest {
     }
 
     private static AnalysisReport analyze(Profile profile) {
-        return new ReportBuilder("test").buildWithDiagnosis(Selection.all(profile), RuleEngine.standard(), () -> false);
+        return new io.flightdeck.analysis.Diagnosis("test").analyse(Selection.all(profile), RuleEngine.standard(), () -> false);
     }
 
     private static Optional<Finding> finding(AnalysisReport r, String category) {

@@ -11,7 +11,6 @@ import io.flightdeck.analysis.flame.DiffTree;
 import io.flightdeck.analysis.flame.FlameKind;
 import io.flightdeck.analysis.flame.FlameTree;
 import io.flightdeck.analysis.report.AnalysisReport;
-import io.flightdeck.analysis.report.ReportBuilder;
 import io.flightdeck.analysis.rule.RuleEngine;
 import io.flightdeck.app.task.TaskHandle;
 import io.flightdeck.app.task.TaskRunner;
@@ -316,7 +315,7 @@ public final class CompareViewModel {
         io.flightdeck.analysis.Selection selection = new io.flightdeck.analysis.Selection(side.profile(),
                 io.flightdeck.analysis.TimeRange.ALL, io.flightdeck.analysis.ThreadFilter.ALL);
         io.flightdeck.analysis.Analysis analysis = io.flightdeck.analysis.Analysis.of(selection, side.classifier());
-        AnalysisReport r = new ReportBuilder(version).buildWithDiagnosis(analysis, RuleEngine.standard(),
+        AnalysisReport r = new io.flightdeck.analysis.Diagnosis(version).analyse(analysis, RuleEngine.standard(),
                 cancel::isCancelled);
         return new Comparer.Input(analysis, r, files);
     }

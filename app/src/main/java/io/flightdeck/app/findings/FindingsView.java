@@ -1,9 +1,9 @@
 package io.flightdeck.app.findings;
 
 import io.flightdeck.analysis.format.Format;
-import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.analysis.rule.RuleEngine;
-import io.flightdeck.analysis.rule.RuleResult;
+import io.flightdeck.analysis.finding.RuleResult;
 import io.flightdeck.app.chart.TimeChart;
 import io.flightdeck.app.theme.Styles;
 import io.flightdeck.app.widgets.Tables;

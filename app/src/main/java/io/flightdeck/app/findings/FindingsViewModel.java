@@ -2,10 +2,10 @@ package io.flightdeck.app.findings;
 
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
-import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.analysis.rule.Rule;
-import io.flightdeck.analysis.rule.RuleResult;
-import io.flightdeck.analysis.rule.Severity;
+import io.flightdeck.analysis.finding.RuleResult;
+import io.flightdeck.analysis.finding.Severity;
 import io.flightdeck.app.workspace.Navigator;
 import io.flightdeck.app.workspace.RecordingViewModel;
 

@@ -1,6 +1,6 @@
 package io.flightdeck.app.findings;
 
-import io.flightdeck.analysis.rule.Severity;
+import io.flightdeck.analysis.finding.Severity;
 import io.flightdeck.app.theme.Styles;
 
 import java.util.Locale;

@@ -7,7 +7,7 @@ import static io.flightdeck.analysis.format.Format.seconds;
 
 import io.flightdeck.analysis.format.Format;
 import io.flightdeck.analysis.report.AnalysisReport;
-import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.app.chart.TimeChart;
 import io.flightdeck.app.findings.FindingsViewModel;
 import io.flightdeck.app.findings.SeverityBadge;

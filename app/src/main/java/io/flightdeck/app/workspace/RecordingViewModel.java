@@ -12,7 +12,6 @@ import io.flightdeck.analysis.gc.PauseDistribution;
 import io.flightdeck.analysis.gc.PhaseSummary;
 import io.flightdeck.analysis.hotspot.HotMethod;
 import io.flightdeck.analysis.report.AnalysisReport;
-import io.flightdeck.analysis.report.ReportBuilder;
 import io.flightdeck.analysis.rule.RuleEngine;
 import io.flightdeck.analysis.threads.ThreadActivity;
 import io.flightdeck.app.task.TaskHandle;
@@ -234,7 +233,7 @@ public final class RecordingViewModel {
             event.begin();
             // one analysis of the selection: the report, the rules and the views read the same computed parts
             Analysis analysis = Analysis.of(selection, classifier);
-            AnalysisReport report = new ReportBuilder(version).buildWithDiagnosis(analysis, RuleEngine.standard(),
+            AnalysisReport report = new io.flightdeck.analysis.Diagnosis(version).analyse(analysis, RuleEngine.standard(),
                     cancel::isCancelled);
             cancel.throwIfCancelled();
             Snapshot s = new Snapshot(selection, report, analysis.hotMethods(), analysis.threadActivity(),

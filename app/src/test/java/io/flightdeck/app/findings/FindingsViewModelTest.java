@@ -3,10 +3,10 @@ package io.flightdeck.app.findings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.analysis.rule.RuleEngine;
-import io.flightdeck.analysis.rule.RuleResult;
-import io.flightdeck.analysis.rule.Severity;
+import io.flightdeck.analysis.finding.RuleResult;
+import io.flightdeck.analysis.finding.Severity;
 import io.flightdeck.app.task.InlineTaskRunner;
 import io.flightdeck.app.workspace.Navigator;
 import io.flightdeck.app.workspace.RecordingViewModel;

@@ -2,7 +2,7 @@ package io.flightdeck.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.analysis.rule.RuleEngine;
 import io.flightdeck.app.findings.FindingsView;
 import io.flightdeck.app.findings.FindingsViewModel;

@@ -2,7 +2,7 @@ package io.flightdeck.analysis.rule.rules;
 
 import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.rule.Category;
-import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleInfo;

@@ -1,7 +1,7 @@
 package io.flightdeck.analysis.rule.rules;
 
-import io.flightdeck.analysis.rule.Culprit;
-import io.flightdeck.analysis.rule.Finding;
+import io.flightdeck.analysis.finding.Culprit;
+import io.flightdeck.analysis.finding.Finding;
 import io.flightdeck.analysis.rule.ViewKey;
 import io.flightdeck.analysis.rule.Findings;
 import io.flightdeck.analysis.rule.RuleContext;

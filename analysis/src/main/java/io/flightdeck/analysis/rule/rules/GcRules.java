@@ -1,7 +1,7 @@
 package io.flightdeck.analysis.rule.rules;
 
 import io.flightdeck.model.EventTypes;
-import io.flightdeck.analysis.rule.Culprit;
+import io.flightdeck.analysis.finding.Culprit;
 import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.GcKind;
 import io.flightdeck.model.GcPause;

@@ -1,4 +1,4 @@
-package io.flightdeck.analysis.rule;
+package io.flightdeck.analysis.finding;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

@@ -1,4 +1,4 @@
-package io.flightdeck.analysis.rule;
+package io.flightdeck.analysis.finding;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
