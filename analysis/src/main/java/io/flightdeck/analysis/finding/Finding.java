@@ -46,6 +46,18 @@ public record Finding(String id, String category, Severity severity, int score, 
         return t + ": " + sum;
     }
 
+    /**
+     * The summary to show under or beside the title: empty when it only says the title again ("The recording covers
+     * only 5.10 s" / "the recording covers only 5.10 s."), so no view prints the same sentence twice.
+     */
+    public String detail() {
+        String t = title == null ? "" : title.strip().replaceAll("[.:]+$", "");
+        String sum = summary == null ? "" : summary.strip();
+        String rest = sum.length() >= t.length() && sum.substring(0, t.length()).equalsIgnoreCase(t)
+                ? sum.substring(t.length()).replaceAll("^[\\s.:;,]+", "") : sum;
+        return rest.isEmpty() ? "" : sum;
+    }
+
     public Finding {
         // in the order the rule gave them: the first values are the ones it leads with
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));

@@ -231,7 +231,7 @@ public final class FindingsView implements FeatureView {
         Label title = wrapped(f.title());
         title.getStyleClass().add(Styles.FINDING_TITLE);
         title.setId("finding-title");
-        Label summary = wrapped(f.summary());
+        Label summary = wrapped(f.detail());
         summary.setId("finding-summary");
         VBox box = new VBox(10, head, title, summary);
 

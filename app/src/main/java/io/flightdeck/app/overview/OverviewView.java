@@ -166,7 +166,7 @@ public final class OverviewView implements FeatureView {
         Label title = new Label(f.title());
         title.setStyle("-fx-font-weight: bold;");
         title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the summary gives way, not the title
-        Label summary = new Label(f.summary());
+        Label summary = new Label(f.detail());
         summary.getStyleClass().add(Styles.MUTED);
         summary.setMinWidth(0);
         HBox.setHgrow(summary, javafx.scene.layout.Priority.ALWAYS);
