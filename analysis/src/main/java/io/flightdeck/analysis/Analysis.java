@@ -22,6 +22,7 @@ public final class Analysis {
     private final Memo<List<HotMethod>> hotMethods;
     private final Memo<GcStatistics> gcStatistics;
     private final Memo<GcActivity> gcActivity;
+    private final Memo<List<io.flightdeck.model.GcPause>> applicationPauses;
     private final Memo<List<ThreadActivity>> threadActivity;
     private final Memo<List<PhaseSummary>> phases;
 
@@ -31,6 +32,7 @@ public final class Analysis {
         this.hotMethods = new Memo<>(() -> HotMethods.compute(selection));
         this.gcStatistics = new Memo<>(() -> GcStatistics.compute(selection));
         this.gcActivity = new Memo<>(() -> GcActivity.compute(selection));
+        this.applicationPauses = new Memo<>(() -> Signals.applicationPauses(gcStatistics().pauses()));
         this.threadActivity = new Memo<>(() -> ThreadActivity.compute(selection));
         this.phases = new Memo<>(() -> PhaseSummary.of(selection));
     }
@@ -65,6 +67,14 @@ public final class Analysis {
     /** GC pauses and their statistics in the selection. */
     public GcStatistics gcStatistics() {
         return gcStatistics.get();
+    }
+
+    /**
+     * The application's GC pauses in the selection: every pause but those a diagnostic tool asked for
+     * ({@link Signals#isDiagnosticGc}). The report lists all pauses; the rules and compare judge these.
+     */
+    public List<io.flightdeck.model.GcPause> applicationPauses() {
+        return applicationPauses.get();
     }
 
     /** Concurrent cycles, safepoints, stalls and promotion in the selection. */

@@ -32,7 +32,7 @@ public final class Diagnosis {
      */
     public AnalysisReport analyse(Analysis analysis, RuleEngine engine, BooleanSupplier cancelled) {
         AnalysisReport numbers = builder.build(analysis, List.of());
-        RuleContext ctx = new RuleContext(analysis.selection(), numbers, analysis.classifier());
+        RuleContext ctx = new RuleContext(analysis, numbers);
         RuleEngine.Outcome outcome = engine.run(ctx, cancelled);
         return numbers.withDiagnosis(outcome.findings(), outcome.results());
     }

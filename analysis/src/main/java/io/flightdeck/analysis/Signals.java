@@ -22,6 +22,66 @@ public final class Signals {
     private Signals() {
     }
 
+    /** The CPU time one execution sample stands for when the recording does not say: JFR's default period. */
+    public static final double DEFAULT_CPU_SAMPLE_SECONDS = 0.020;
+
+    /**
+     * Where a pool's worker waits for its next task, or a timer thread for its next run: a thread parked or
+     * waiting under such a frame is idle, not blocked, starved or slow.
+     */
+    public static boolean isIdleWaitFrame(String qualifiedMethod) {
+        return qualifiedMethod.equals("java.util.concurrent.ThreadPoolExecutor.getTask")
+                || qualifiedMethod.startsWith("java.util.concurrent.ForkJoinPool.awaitWork")
+                || qualifiedMethod.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take")
+                || qualifiedMethod.startsWith("java.util.TimerThread.mainLoop");
+    }
+
+    /**
+     * The CPU time one execution sample stands for: the recording's {@code jdk.ExecutionSample} period
+     * (20 ms when it does not say).
+     */
+    public static double cpuSampleSeconds(Profile profile) {
+        java.util.Map<String, String> s = profile.eventSettings().get(EventTypes.EXECUTION_SAMPLE);
+        String period = s == null ? null : s.get("period");
+        double parsed = period == null ? Double.NaN : parsePeriod(period);
+        return Double.isNaN(parsed) || parsed <= 0 ? DEFAULT_CPU_SAMPLE_SECONDS : parsed;
+    }
+
+    /** A JFR period setting ("10 ms", "20ms", "1 s", "500 us") in seconds, or NaN when it is not one. */
+    public static double parsePeriod(String text) {
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        double unit;
+        int cut;
+        if (t.endsWith("ms")) {
+            unit = 1e-3;
+            cut = 2;
+        } else if (t.endsWith("us")) {
+            unit = 1e-6;
+            cut = 2;
+        } else if (t.endsWith("ns")) {
+            unit = 1e-9;
+            cut = 2;
+        } else if (t.endsWith("s")) {
+            unit = 1;
+            cut = 1;
+        } else {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(t.substring(0, t.length() - cut).strip()) * unit;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The application's pauses: every pause of the selection except those a diagnostic tool asked for
+     * ({@link #isDiagnosticGc}).
+     */
+    public static List<io.flightdeck.model.GcPause> applicationPauses(List<io.flightdeck.model.GcPause> pauses) {
+        return pauses.stream().filter(p -> !isDiagnosticGc(p.cause())).toList();
+    }
+
     /**
      * A collection a diagnostic tool asked for (a class histogram, a heap dump, a diagnostic command, a debugger's
      * forced GC): an artefact of the measurement, not the application's behaviour. The report lists such pauses

@@ -77,10 +77,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Profile profile = Inputs.loadTogether(files, ImportOptions.defaults(), CliStreams.err(spec));
         Selection selection = range.selection(profile, threads, CliStreams.err(spec));
-        AnalysisReport report = new io.flightdeck.analysis.Diagnosis(Version.get()).analyse(selection, RuleEngine.standard(),
-                () -> false);
+        io.flightdeck.analysis.Analysis analysis = io.flightdeck.analysis.Analysis.of(selection);
+        AnalysisReport report = new io.flightdeck.analysis.Diagnosis(Version.get()).analyse(analysis,
+                RuleEngine.standard(), () -> false);
+        // the budget reads the same analysis: no second classifier, hot-method or GC pass
         ComparisonReport.BudgetResult budget = budgetFile == null ? null
-                : CompareCommand.readBudget(budgetFile).check(selection, report);
+                : CompareCommand.readBudget(budgetFile).check(analysis, report);
         String text;
         if (format == ReportFormat.JSON) {
             text = budget == null ? JsonExport.render(report) : JsonExport.renderWith(report, "budget", budget);

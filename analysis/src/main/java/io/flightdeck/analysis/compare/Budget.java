@@ -230,10 +230,9 @@ public record Budget(String source, List<Limit> limits) {
     }
 
     /** Checks the budget against one analysed selection (the candidate of a comparison, or an analysis). */
-    public ComparisonReport.BudgetResult check(Selection selection, AnalysisReport report) {
-        SideMetrics side = new SideMetrics(selection, report, Comparer.bucketSeconds(selection.durationSeconds(),
-                selection.durationSeconds()));
-        return check(side);
+    public ComparisonReport.BudgetResult check(io.flightdeck.analysis.Analysis analysis, AnalysisReport report) {
+        double seconds = analysis.selection().durationSeconds();
+        return check(new SideMetrics(analysis, report, Comparer.bucketSeconds(seconds, seconds)));
     }
 
     ComparisonReport.BudgetResult check(SideMetrics side) {

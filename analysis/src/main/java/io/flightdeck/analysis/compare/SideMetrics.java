@@ -49,13 +49,9 @@ final class SideMetrics {
     private final AnalysisReport report;
     private final double bucketSeconds;
     private final int buckets;
-    private final long originNanos;
+    private final io.flightdeck.analysis.timeline.TimeGrid grid;
     private final GcStatistics gc;
     private final List<GcPause> pauses;
-
-    SideMetrics(Selection selection, AnalysisReport report, double bucketSeconds) {
-        this(io.flightdeck.analysis.Analysis.of(selection), report, bucketSeconds);
-    }
 
     SideMetrics(io.flightdeck.analysis.Analysis analysis, AnalysisReport report, double bucketSeconds) {
         Selection selection = analysis.selection();
@@ -63,13 +59,13 @@ final class SideMetrics {
         this.report = report;
         this.bucketSeconds = bucketSeconds;
         this.buckets = Math.max(1, (int) Math.floor(selection.durationSeconds() / bucketSeconds));
-        Instant s = selection.start();
-        this.originNanos = s.getEpochSecond() * 1_000_000_000L + s.getNano();
+        this.grid = new io.flightdeck.analysis.timeline.TimeGrid(
+                io.flightdeck.analysis.timeline.TimeGrid.nanos(selection.start()), Math.round(bucketSeconds * 1e9),
+                buckets);
         this.gc = analysis.gcStatistics();
         // collections a diagnostic tool asked for (a histogram taken during the run) are the measurement's, not
         // the application's: the rules leave them out, and so does compare
-        this.pauses = gc.pauses().stream().filter(p -> !io.flightdeck.analysis.Signals.isDiagnosticGc(p.cause()))
-                .toList();
+        this.pauses = analysis.applicationPauses();
     }
 
     AnalysisReport report() {
@@ -212,10 +208,7 @@ final class SideMetrics {
     }
 
     private double cpuSampleSeconds() {
-        java.util.Map<String, String> s = selection.profile().eventSettings().get(EventTypes.EXECUTION_SAMPLE);
-        String period = s == null ? null : s.get("period");
-        double parsed = period == null ? Double.NaN : io.flightdeck.analysis.rule.RuleContext.parsePeriod(period);
-        return Double.isNaN(parsed) || parsed <= 0 ? 0.020 : parsed;
+        return io.flightdeck.analysis.Signals.cpuSampleSeconds(selection.profile());
     }
 
     // ---- GC -------------------------------------------------------------------------------------------------
@@ -287,9 +280,7 @@ final class SideMetrics {
         boolean[] idle = new boolean[methods.size()];
         for (int m = 0; m < methods.size(); m++) {
             String q = methods.qualifiedName(m);
-            idle[m] = q.equals("java.util.concurrent.ThreadPoolExecutor.getTask")
-                    || q.startsWith("java.util.concurrent.ForkJoinPool.awaitWork")
-                    || q.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take");
+            idle[m] = io.flightdeck.analysis.Signals.isIdleWaitFrame(q);
         }
         byte[] memo = new byte[p.stacks().size()];
         double[] b = new double[buckets];
@@ -458,32 +449,11 @@ final class SideMetrics {
 
     /** Adds {@code amount} to the buckets that [start, start + length) overlaps, in proportion to the overlap. */
     private void spread(double[] b, long startNanos, long lengthNanos, double amount) {
-        double from = (startNanos - originNanos) / 1e9;
-        if (lengthNanos <= 0) {
-            int k = bucket(startNanos);
-            if (k >= 0) {
-                b[k] += amount;
-            }
-            return;
-        }
-        double to = from + lengthNanos / 1e9;
-        int first = (int) Math.floor(from / bucketSeconds);
-        int last = (int) Math.floor(to / bucketSeconds);
-        for (int k = Math.max(0, first); k <= Math.min(buckets - 1, last); k++) {
-            double overlap = Math.min(to, (k + 1) * bucketSeconds) - Math.max(from, k * bucketSeconds);
-            if (overlap > 0) {
-                b[k] += amount * overlap / (to - from);
-            }
-        }
+        grid.spread(b, startNanos, lengthNanos, amount);
     }
 
     private int bucket(long timeNanos) {
-        double offset = (timeNanos - originNanos) / 1e9;
-        if (offset < 0) {
-            return -1;
-        }
-        int k = (int) Math.floor(offset / bucketSeconds);
-        return k < buckets ? k : -1;
+        return grid.index(timeNanos);
     }
 
     /** The share (percent) of the kind's samples (or bytes) with {@code method} on the stack, overall and per bucket. */

@@ -2,7 +2,6 @@ package io.flightdeck.analysis.rule;
 
 import io.flightdeck.analysis.finding.Culprit;
 import io.flightdeck.analysis.finding.Finding;
-import io.flightdeck.model.EventTypes;
 import io.flightdeck.analysis.FrameClassifier;
 import io.flightdeck.analysis.FrameKind;
 import io.flightdeck.analysis.Selection;
@@ -20,7 +19,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,15 +31,22 @@ import java.util.function.Predicate;
  */
 public final class RuleContext {
 
+    private final io.flightdeck.analysis.Analysis analysis;
     private final Selection selection;
     private final AnalysisReport report;
     private final FrameClassifier classifier;
     private final Map<Object, Object> memo = new ConcurrentHashMap<>();
 
-    public RuleContext(Selection selection, AnalysisReport report, FrameClassifier classifier) {
-        this.selection = selection;
+    public RuleContext(io.flightdeck.analysis.Analysis analysis, AnalysisReport report) {
+        this.analysis = analysis;
+        this.selection = analysis.selection();
         this.report = report;
-        this.classifier = classifier;
+        this.classifier = analysis.classifier();
+    }
+
+    /** The selection's analysis: the derived parts the report, the rules and compare share. */
+    public io.flightdeck.analysis.Analysis analysis() {
+        return analysis;
     }
 
     public Selection selection() {
@@ -102,35 +107,9 @@ public final class RuleContext {
         return thread < 0 ? null : profile().threads().name(thread);
     }
 
-    /** The CPU time one execution sample stands for: the recording's sampling period (20 ms when unknown). */
+    /** The CPU time one execution sample stands for ({@link io.flightdeck.analysis.Signals#cpuSampleSeconds}). */
     public double cpuSampleSeconds() {
-        return memo("cpuSampleSeconds", () -> {
-            Map<String, String> s = profile().eventSettings().get(EventTypes.EXECUTION_SAMPLE);
-            String period = s == null ? null : s.get("period");
-            double parsed = period == null ? Double.NaN : parsePeriod(period);
-            return Double.isNaN(parsed) || parsed <= 0 ? 0.020 : parsed;
-        });
-    }
-
-    public static double parsePeriod(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Double.parseDouble(t.substring(0, t.length() - 2).strip()) / 1e3;
-            }
-            if (t.endsWith("us")) {
-                return Double.parseDouble(t.substring(0, t.length() - 2).strip()) / 1e6;
-            }
-            if (t.endsWith("ns")) {
-                return Double.parseDouble(t.substring(0, t.length() - 2).strip()) / 1e9;
-            }
-            if (t.endsWith("s")) {
-                return Double.parseDouble(t.substring(0, t.length() - 1).strip());
-            }
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
+        return memo("cpuSampleSeconds", () -> io.flightdeck.analysis.Signals.cpuSampleSeconds(profile()));
     }
 
     // ---- stacks ---------------------------------------------------------------------------------------------

@@ -32,31 +32,26 @@ public record Buckets(Instant start, Duration bucket, double[] perSecond) {
     public static Buckets of(Selection selection, SampleKind kind, Measure measure, int target) {
         Profile p = selection.profile();
         Instant start = p.info().start();
-        long spanNanos = Math.max(1, Duration.between(start, p.info().end()).toNanos());
-        long width = Math.max(100_000_000L, spanNanos / Math.max(1, target));
-        int n = (int) Math.max(1, (spanNanos + width - 1) / width);
-        double[] sums = new double[n];
+        Duration span = Duration.between(start, p.info().end());
+        long width = Math.max(100_000_000L, Math.max(1, span.toNanos()) / Math.max(1, target));
+        TimeGrid grid = TimeGrid.covering(start, span, Duration.ofNanos(width));
+        double[] sums = new double[grid.size()];
         SampleSet set = p.samples(kind);
-        long origin = start.getEpochSecond() * 1_000_000_000L + start.getNano();
         for (int i = 0; i < set.size(); i++) {
             if (!selection.includesThread(set.thread(i))) {
                 continue;
             }
-            long offset = set.timeNanos(i) - origin;
-            if (offset < 0) {
+            int b = grid.indexClamped(set.timeNanos(i));
+            if (b < 0) {
                 continue;
             }
-            int b = (int) Math.min(n - 1, offset / width);
             sums[b] += switch (measure) {
                 case COUNT -> 1;
                 case WEIGHT -> set.weight(i);
                 case DURATION -> set.durationNanos(i);
             };
         }
-        double seconds = width / 1e9;
-        for (int i = 0; i < n; i++) {
-            sums[i] /= seconds;
-        }
+        grid.perSecond(sums);
         return new Buckets(start, Duration.ofNanos(width), sums);
     }
 }

@@ -19,7 +19,7 @@ public final class RuleTesting {
     public static RuleContext context(Profile profile) {
         Selection selection = Selection.all(profile);
         AnalysisReport numbers = new ReportBuilder("test").build(selection, List.of());
-        return new RuleContext(selection, numbers, new FrameClassifier(profile));
+        return new RuleContext(io.flightdeck.analysis.Analysis.of(selection, new FrameClassifier(profile)), numbers);
     }
 
     /** One rule through the engine: its result and its finding (when it has one). */

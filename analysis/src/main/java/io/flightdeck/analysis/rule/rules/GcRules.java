@@ -6,7 +6,6 @@ import io.flightdeck.analysis.rule.RuleContext;
 import io.flightdeck.model.GcKind;
 import io.flightdeck.model.GcPause;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** What the GC rules share: which pauses are the application's, and which collections were asked for by tools. */
@@ -23,17 +22,9 @@ final class GcRules {
         return cause != null && cause.equals("System.gc()");
     }
 
-    /** The selection's pauses without the ones diagnostic tools caused. */
+    /** The selection's pauses without the ones diagnostic tools caused ({@link io.flightdeck.analysis.Analysis}). */
     static List<GcPause> applicationPauses(RuleContext ctx) {
-        return ctx.memo("gc-app-pauses", () -> {
-            List<GcPause> list = new ArrayList<>();
-            for (GcPause p : ctx.profile().gcPauses()) {
-                if (ctx.selection().includesTime(p.start()) && !isDiagnostic(p.cause())) {
-                    list.add(p);
-                }
-            }
-            return List.copyOf(list);
-        });
+        return ctx.analysis().applicationPauses();
     }
 
     /** Full collections the application caused (its allocation or its System.gc() calls). */

@@ -60,10 +60,7 @@ public final class ThreadPoolStarvationRule extends RuleBase {
             || n.startsWith("java.util.concurrent.SynchronousQueue.poll");
 
     /** Worker threads waiting for work: idle, not starved. */
-    private static final Predicate<String> IDLE = n -> n.equals("java.util.concurrent.ThreadPoolExecutor.getTask")
-            || n.startsWith("java.util.concurrent.ForkJoinPool.awaitWork")
-            || n.startsWith("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take")
-            || n.startsWith("java.util.TimerThread.mainLoop");
+    private static final Predicate<String> IDLE = io.flightdeck.analysis.Signals::isIdleWaitFrame;
 
     /** Parks and waits (summed) of callers waiting to acquire a pooled resource or a task result. */
     static RuleContext.Tally waiting(RuleContext ctx) {
