@@ -54,6 +54,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--analyze", description = "Also time the analysis of each import (the report's numbers and "
+            + "every rule, as 'analyze' does it), on the whole recording.")
+    boolean analyze;
+
     @Override
     public Integer call() throws Exception {
         if (runs < 1 || warmup < 0) {
@@ -73,6 +77,7 @@ final class BenchCommand implements Callable<Integer> {
             loader.load(file, ProgressListener.NONE, CancellationToken.none());
         }
         double[] seconds = new double[runs];
+        double[] analysisSeconds = new double[runs];
         long peakHeap = 0;
         Profile last = null;
         for (int i = 0; i < runs; i++) {
@@ -84,6 +89,13 @@ final class BenchCommand implements Callable<Integer> {
             last = loader.load(file, ProgressListener.NONE, CancellationToken.none());
             seconds[i] = (System.nanoTime() - t0) / 1e9;
             peakHeap = Math.max(peakHeap, peakHeap() - baseline);
+            if (analyze) {
+                long a0 = System.nanoTime();
+                new io.flightdeck.analysis.Diagnosis(io.flightdeck.analysis.Version.get()).analyse(
+                        io.flightdeck.analysis.Selection.all(last), io.flightdeck.analysis.rule.RuleEngine.standard(),
+                        () -> false);
+                analysisSeconds[i] = (System.nanoTime() - a0) / 1e9;
+            }
         }
         // what the profile keeps: heap with it, minus heap once it is gone
         int chunks = last.info().chunks();
@@ -95,9 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         last = null;
         fullGc();
         long retained = withProfile - usedHeap();
-        double[] sorted = seconds.clone();
-        Arrays.sort(sorted);
-        double median = sorted[sorted.length / 2];
+        double median = median(seconds);
         double mib = size / (1024.0 * 1024.0);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", file.toString());
@@ -110,6 +120,10 @@ final class BenchCommand implements Callable<Integer> {
         result.put("secondsPerRun", seconds);
         result.put("medianSeconds", median);
         result.put("mibPerSecond", mib / median);
+        if (analyze) {
+            result.put("analysisSecondsPerRun", analysisSeconds);
+            result.put("analysisMedianSeconds", median(analysisSeconds));
+        }
         result.put("peakHeapBytes", peakHeap);
         result.put("retainedHeapBytes", Math.max(0, retained));
         result.put("peakRssBytes", peakRss());
@@ -124,11 +138,25 @@ final class BenchCommand implements Callable<Integer> {
                 each.add(String.format(Locale.ROOT, "%.2f", s));
             }
             out.printf(Locale.ROOT, "import: median %.2f s (%s s), %.1f MiB/s%n", median, String.join(", ", each), mib / median);
+            if (analyze) {
+                List<String> each2 = new ArrayList<>();
+                for (double s : analysisSeconds) {
+                    each2.add(String.format(Locale.ROOT, "%.3f", s));
+                }
+                out.printf(Locale.ROOT, "analysis: median %.3f s (%s s)%n", median(analysisSeconds),
+                        String.join(", ", each2));
+            }
             out.printf(Locale.ROOT, "heap: peak %.0f MiB during import, %.1f MiB retained by the profile; "
                             + "process peak RSS %.0f MiB (max heap %.0f MiB)%n", peakHeap / 1048576.0,
                     Math.max(0, retained) / 1048576.0, peakRss() / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
         }
         return ExitCodes.OK;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static void fullGc() {
