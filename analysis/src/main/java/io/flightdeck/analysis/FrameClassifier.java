@@ -11,8 +11,14 @@ import java.util.List;
  * Sorts methods into JDK, library and application code by package, and finds the frame a finding should name:
  * the application frame nearest the top of the stack, not the JDK frame the work ends in.
  * <p>
- * JDK packages are known. Libraries are recognised by a list of well-known prefixes. Everything else is the
- * application; the package of the main class (from the recorded java arguments) always counts as application.
+ * JDK packages are known. The application is the package family of its main class (from the recorded java
+ * arguments, or the {@code main} method at the bottom of the main thread's stacks when the JVM was started with
+ * {@code -jar} or a launcher): code in that family is the application and code outside it is library code,
+ * whatever its package. Only when the recording does not say which the main class is, a list of well-known library
+ * prefixes decides, and everything else counts as the application.
+ * <p>
+ * Lambda proxies and other hidden classes ({@code Foo$$Lambda/0x…}, classes named by an address) are runtime glue:
+ * a finding names the method that defined the lambda, never the proxy.
  */
 public final class FrameClassifier {
     private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "org.ietf.",
@@ -45,8 +51,138 @@ public final class FrameClassifier {
         this.methods = profile.methods();
         this.frames = profile.frames();
         this.stacks = profile.stacks();
-        this.applicationPackage = mainPackage(profile.info().javaArguments().orElse(""));
+        this.applicationPackage = applicationFamily(profile);
         this.cache = new byte[methods.size()];
+    }
+
+    /** The application's package family ("com.acme."), or null when the recording does not tell. */
+    public String applicationPackage() {
+        return applicationPackage;
+    }
+
+    /**
+     * The package family of the application: the main class's from the java arguments; else (started with
+     * {@code -jar}, from source, or by a launcher whose class is library code) the class of the {@code main}
+     * method nearest the bottom of the main thread's stacks that is neither JDK nor a known launcher.
+     */
+    static String applicationFamily(Profile profile) {
+        String fromArguments = mainPackage(profile.info().javaArguments().orElse(""));
+        if (fromArguments != null && !isLauncher(fromArguments)) {
+            return fromArguments;
+        }
+        String entry = mainThreadEntryClass(profile);
+        return entry == null ? null : family(entry);
+    }
+
+    private static String mainThreadEntryClass(Profile profile) {
+        int main = -1;
+        for (int t = 0; t < profile.threads().size(); t++) {
+            if ("main".equals(profile.threads().name(t))) {
+                main = t;
+                break;
+            }
+        }
+        if (main < 0) {
+            return null;
+        }
+        StackTable stacks = profile.stacks();
+        MethodTable methods = profile.methods();
+        FrameTable frames = profile.frames();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (io.flightdeck.model.SampleKind kind : io.flightdeck.model.SampleKind.values()) {
+            io.flightdeck.model.SampleSet set = profile.samples(kind);
+            for (int i = 0; i < set.size(); i++) {
+                int stack = set.stack(i);
+                if (set.thread(i) != main || stack < 0 || !seen.add(stack)) {
+                    continue;
+                }
+                for (int d = stacks.depth(stack) - 1; d >= 0; d--) {
+                    int m = frames.method(stacks.frame(stack, d));
+                    String cls = methods.className(m);
+                    if (methods.methodName(m).equals("main") && cls != null && !isJdk(cls) && !isLauncher(cls)) {
+                        return cls;
+                    }
+                }
+                if (seen.size() > 2_000) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "com.acme." for com.acme.billing.Main; three segments where two name a library family; "" for no package. */
+    static String family(String className) {
+        String[] parts = className.split("\\.");
+        if (parts.length == 1) {
+            return "";
+        }
+        if (parts.length == 2) {
+            return parts[0] + ".";
+        }
+        String two = parts[0] + "." + parts[1] + ".";
+        if (isKnownLibrary(two) && parts.length > 3) {
+            return two + parts[2] + ".";
+        }
+        return two;
+    }
+
+    private static boolean isJdk(String className) {
+        for (String p : JDK) {
+            if (className.startsWith(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Main classes that start someone else's code: the application is what they load. */
+    private static final List<String> LAUNCHERS = List.of("org.springframework.boot.loader.",
+            "org.eclipse.equinox.", "org.codehaus.plexus.classworlds.", "org.apache.maven.", "com.intellij.rt.",
+            "org.gradle.", "org.junit.", "org.testng.", "io.quarkus.bootstrap.", "io.quarkus.runner.",
+            "org.apache.catalina.startup.", "org.jboss.modules.", "org.apache.felix.", "org.openjdk.jmh.",
+            "kotlin.", "scala.", "clojure.", "groovy.", "org.eclipse.jdt.internal.junit.", "worker.org.gradle.");
+
+    private static boolean isLauncher(String className) {
+        for (String p : LAUNCHERS) {
+            if (className.startsWith(p) || p.startsWith(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isKnownLibrary(String className) {
+        for (String p : LIBRARIES) {
+            if (className.startsWith(p) || p.startsWith(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A lambda proxy or another hidden class: {@code com.acme.Foo$$Lambda/0x…}, {@code Foo$$Lambda$14/0x…}, or a
+     * class known only by its address ({@code 0x0000000060049000}).
+     */
+    public static boolean isHiddenClass(String className) {
+        return className != null && (className.contains("$$Lambda") || className.startsWith("0x")
+                || className.contains("/0x"));
+    }
+
+    /**
+     * The method a person recognises for a compiled lambda body: {@code totalDiscounts} for
+     * {@code lambda$totalDiscounts$3}, {@code lambda$static$0} stays as it is; any other name is returned as is.
+     */
+    public static String enclosingMethodName(String methodName) {
+        if (methodName != null && methodName.startsWith("lambda$")) {
+            int end = methodName.indexOf('$', 7);
+            String inner = end < 0 ? methodName.substring(7) : methodName.substring(7, end);
+            if (!inner.isEmpty() && !inner.equals("static") && !inner.equals("new")) {
+                return inner;
+            }
+        }
+        return methodName;
     }
 
     /** The kind of a method's code. */
@@ -63,13 +199,20 @@ public final class FrameClassifier {
         if (isNativeCode(className)) {
             return FrameKind.JDK; // the JVM, the C library, the kernel: the runtime under the application
         }
-        if (applicationPackage != null && className.startsWith(applicationPackage)) {
+        if (isHiddenClass(className)) {
+            return FrameKind.JDK; // runtime glue between the caller and the lambda's body
+        }
+        if (applicationPackage != null && !applicationPackage.isEmpty() && className.startsWith(applicationPackage)) {
             return FrameKind.APPLICATION;
         }
         for (String p : JDK) {
             if (className.startsWith(p)) {
                 return FrameKind.JDK;
             }
+        }
+        if (applicationPackage != null) {
+            // the application's family is known: the default package is the application's, the rest is libraries
+            return className.indexOf('.') < 0 ? FrameKind.APPLICATION : FrameKind.LIBRARY;
         }
         for (String p : LIBRARIES) {
             if (className.startsWith(p)) {
@@ -176,16 +319,15 @@ public final class FrameClassifier {
         if (first.isEmpty() || first.startsWith("-") || first.endsWith(".jar")) {
             return null;
         }
-        String[] parts = first.split("\\.");
-        if (parts.length < 3) {
+        if (first.endsWith(".java") || first.contains("/")) {
+            return null; // a source file or a module/class pair: the main thread's stacks tell
+        }
+        if (first.indexOf('.') < 0) {
+            return null; // the default package: the main thread's stacks tell
+        }
+        if (isJdk(first)) {
             return null;
         }
-        String prefix = parts[0] + "." + parts[1] + ".";
-        for (String p : JDK) {
-            if (prefix.startsWith(p)) {
-                return null;
-            }
-        }
-        return prefix;
+        return family(first);
     }
 }

@@ -182,7 +182,9 @@ public final class RuleContext {
         if (method < 0) {
             return null;
         }
-        return new Culprit(profile().methods().className(method), profile().methods().methodName(method));
+        // a lambda's body is named by the method that wrote it: lambda$totalDiscounts$0 -> totalDiscounts
+        return new Culprit(profile().methods().className(method),
+                FrameClassifier.enclosingMethodName(profile().methods().methodName(method)));
     }
 
     // ---- sums over samples ----------------------------------------------------------------------------------
