@@ -33,6 +33,25 @@ public record Finding(String id, String category, Severity severity, int score, 
      * The title and the summary as one line, without saying the same thing twice when the summary already opens
      * with what the title says.
      */
+    /** Categories about the host and the recording rather than the application: shown after its findings. */
+    public static final java.util.Set<String> CIRCUMSTANCE_CATEGORIES = java.util.Set.of("environment",
+            "recording-quality");
+
+    /**
+     * A finding about the circumstances of the run (the host's load, the recording's length or settings), not the
+     * application: it never outranks an application finding and is listed in a block of its own.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isCircumstance() {
+        return CIRCUMSTANCE_CATEGORIES.contains(category);
+    }
+
+    /** The application's findings first (by score), then the circumstances (by score). */
+    public static final java.util.Comparator<Finding> RANKING = java.util.Comparator
+            .comparing(Finding::isCircumstance)
+            .thenComparing(java.util.Comparator.comparingInt(Finding::score).reversed())
+            .thenComparing(Finding::id);
+
     public String headline() {
         String t = title == null ? "" : title.strip();
         String sum = summary == null ? "" : summary.strip();

@@ -56,6 +56,10 @@ public final class AnalysisDocument {
 
         List<Section> sections = new ArrayList<>();
         sections.add(findings(r.findings()));
+        Section circumstances = circumstances(r.findings());
+        if (circumstances != null) {
+            sections.add(circumstances);
+        }
         sections.add(orAbsent(r, "cpu", "CPU", () -> cpu(r.cpu())));
         sections.add(orAbsent(r, "allocation", "Allocation", () -> allocation(r.allocation())));
         sections.add(orAbsent(r, "locks", "Locks", () -> locks(r.locks())));
@@ -78,18 +82,32 @@ public final class AnalysisDocument {
         return new SectionBuilder(title).paragraph("Not measured — " + reason + ".").build();
     }
 
-    private static Section findings(List<Finding> findings) {
+    private static Section findings(List<Finding> all) {
+        List<Finding> findings = all.stream().filter(f -> !f.isCircumstance()).toList();
         SectionBuilder s = new SectionBuilder("Findings");
         if (findings.isEmpty()) {
             return s.paragraph("None.").build();
         }
+        return findingTable(s, findings).build();
+    }
+
+    /** Findings about the host and the recording: context for the application's, listed after them. */
+    private static Section circumstances(List<Finding> all) {
+        List<Finding> circumstances = all.stream().filter(Finding::isCircumstance).toList();
+        if (circumstances.isEmpty()) {
+            return null;
+        }
+        return findingTable(new SectionBuilder("Circumstances"), circumstances).build();
+    }
+
+    private static SectionBuilder findingTable(SectionBuilder s, List<Finding> findings) {
         TableBuilder t = s.table("severity", "score", "finding", "culprit", "recommendation").numeric(1);
         for (Finding f : findings) {
             String culprit = f.culprit() == null ? null
                     : f.culprit().method() != null ? f.culprit().method() : f.culprit().className();
             t.row(f.severity().label(), f.score(), f.headline(), culprit, f.recommendation());
         }
-        return s.add(t, null).build();
+        return s.add(t, null);
     }
 
     private static Section cpu(AnalysisReport.Cpu cpu) {

@@ -114,8 +114,15 @@ public final class RuleContext {
 
     // ---- stacks ---------------------------------------------------------------------------------------------
 
+    /** A method's name as findings print it: {@code pkg.Class.method}, a lambda body by its enclosing method. */
     public String methodName(int method) {
-        return method < 0 ? null : profile().methods().qualifiedName(method);
+        if (method < 0) {
+            return null;
+        }
+        String name = profile().methods().methodName(method);
+        String readable = FrameClassifier.enclosingMethodName(name);
+        return readable.equals(name) ? profile().methods().qualifiedName(method)
+                : profile().methods().className(method) + "." + readable;
     }
 
     public String className(int method) {

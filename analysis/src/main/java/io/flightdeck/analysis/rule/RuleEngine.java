@@ -78,7 +78,7 @@ public final class RuleEngine {
                     findings.add(slot[0]);
                 }
             }
-            findings.sort(Comparator.comparingInt(Finding::score).reversed().thenComparing(Finding::id));
+            findings.sort(Finding.RANKING); // the application first, then the run's circumstances
             return new Outcome(List.copyOf(results), List.copyOf(findings));
         }
     }

@@ -55,8 +55,12 @@ public final class FindingsViewModel {
     public record Evidence(String key, String label, String value) {
     }
 
-    /** Highest severity first, then highest score, then id (as the CLI's order within one severity). */
-    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).reversed()
+    /**
+     * The application's findings before the run's circumstances (host load, recording length), each by highest
+     * severity, then highest score, then id.
+     */
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::isCircumstance)
+            .thenComparing(Comparator.comparing(Finding::severity).reversed())
             .thenComparing(Comparator.comparingInt(Finding::score).reversed()).thenComparing(Finding::id);
 
     private static final Set<String> ACRONYMS = Set.of("gc", "cpu", "jvm", "jdk", "jfr", "tlab", "os", "id", "ids",

@@ -82,6 +82,9 @@ public final class LockContentionRule extends RuleBase {
         String owner = monitor ? ownersWork(ctx, enter, top) : null;
         double total = byLock.values().stream().mapToLong(v -> v[0]).sum() / 1e9;
         String where = site >= 0 ? Text.simple(ctx.methodName(site)) : "(unknown)";
+        // a logging framework's appender lock: the waits are in its frames, whatever the lock's class
+        boolean logging = isLogging(top) || sites.count() > 0 && ctx.tally(kind, i -> top.equals(lockOf(ctx, set, i,
+                !monitor)) && ctx.stackHas(set.stack(i), LockContentionRule::isLogging, 12)).count() * 2 > sites.count();
         Findings f = Findings.of(this).score(Scores.share(share)).culprit(culprit).view(ViewKey.LOCKS)
                 .title((monitor ? "Threads wait for the monitor of " : "Threads wait for a ") + Text.simpleClass(top))
                 .summary(waiting + " threads spent " + Text.seconds(seconds) + " waiting for "
@@ -94,13 +97,26 @@ public final class LockContentionRule extends RuleBase {
                 .evidence("lockClass", top).evidence("waitSeconds", seconds).evidence("waits", byLock.get(top)[1])
                 .evidence("waitingThreads", waiting).evidence("sharePercent", 100 * share)
                 .evidence("topSite", site >= 0 ? ctx.methodName(site) : null)
-                .evidence("ownerRunning", owner)
+                .evidence("ownerRunning", owner).evidence("loggingLock", logging)
                 .stacks(ctx.topStacks(kind, i -> top.equals(lockOf(ctx, set, i, !monitor)), 1, 3))
-                .recommendation("Hold the lock for less time: move slow work (" + (owner != null ? owner
+                .recommendation(logging ? "This is the logging framework's lock: every thread that logs takes it to "
+                        + "format and write its event. Log asynchronously (Logback's AsyncAppender, Log4j 2's async "
+                        + "loggers or AsyncAppender), log less on this path (raise the level, drop or sample the "
+                        + "per-request lines in " + where + "), and keep slow appenders (files without buffering, "
+                        + "consoles, the network) off the request threads."
+                        : "Hold the lock for less time: move slow work (" + (owner != null ? owner
                         : "computation, I/O") + ") out of the critical section, split the lock per key "
                         + "(lock striping, ConcurrentHashMap), or use lock-free structures (atomics, "
                         + "LongAdder, copy-on-write snapshots) so readers do not wait.");
         return Optional.of(f.build());
+    }
+
+    /** Frames and classes of logging frameworks and their appenders. */
+    static boolean isLogging(String name) {
+        return name != null && (name.startsWith("ch.qos.logback.") || name.startsWith("org.apache.logging.log4j.")
+                || name.startsWith("org.apache.log4j.") || name.startsWith("java.util.logging.")
+                || name.startsWith("org.slf4j.") || name.startsWith("org.jboss.logmanager.")
+                || name.startsWith("org.tinylog."));
     }
 
     private static void collect(RuleContext ctx, SampleSet set, Map<String, long[]> byLock,
