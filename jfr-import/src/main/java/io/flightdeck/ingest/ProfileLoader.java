@@ -1,6 +1,7 @@
 package io.flightdeck.ingest;
 
 import io.flightdeck.ingest.gclog.GcLogImporter;
+import io.flightdeck.ingest.gclog.ParsedGcLog;
 import io.flightdeck.ingest.histogram.ClassHistogramImporter;
 import io.flightdeck.ingest.jfr.JfrImporter;
 import io.flightdeck.model.Profile;
@@ -100,13 +101,15 @@ public final class ProfileLoader {
         if (!logs.isEmpty()) {
             Instant jvmStart = recording == null ? null : recording.info().jvmStartTime().orElse(null);
             double from = recordings.size() / parts;
-            GcLogImporter importer = new GcLogImporter();
-            log = importer.read(logs, logFormats, jvmStart, scaled(progress, from, from + logs.size() / parts), cancel);
+            ParsedGcLog parsed = new GcLogImporter().parse(logs, logFormats,
+                    scaled(progress, from, from + logs.size() / parts), cancel);
+            log = parsed.placedAt(jvmStart);
             if (recording != null && jvmStart != null && log.info().jvmStartTime().equals(Optional.of(jvmStart))) {
-                // the log has no wall clock of its own: refine the JVM start on the collections both saw
+                // the log has no wall clock of its own: refine the JVM start on the collections both saw, and place
+                // the log already read on it
                 Duration offset = sharedCollectionOffset(recording, log);
                 if (offset != null) {
-                    log = importer.read(logs, logFormats, jvmStart.plus(offset), ProgressListener.NONE, cancel);
+                    log = parsed.placedAt(jvmStart.plus(offset));
                 }
             }
             if (recording != null) {

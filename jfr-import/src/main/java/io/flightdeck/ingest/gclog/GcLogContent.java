@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Everything read from one GC log (or one rotated series): the records, the facts about the JVM the log states,
- * and the bookkeeping of lines that were not understood. Filled by a parser, read once by {@link GcLogImporter}.
+ * and the bookkeeping of lines that were not understood. Filled by a parser and completed by
+ * {@link GcLogImporter#parse}; {@link GcLogAssembly} then reads it, once for each JVM start the log is placed on,
+ * and changes none of it (it only interns more strings).
  */
 final class GcLogContent {
     static final int SKIPPED_SAMPLES = 20;

@@ -1,6 +1,6 @@
 package io.flightdeck.ingest.gclog;
 
-/** Small parsers for the numbers GC logs print: sizes with units, durations with units. */
+/** Small parsers for the numbers GC logs print: sizes with units, durations with units, heap transitions. */
 final class LogValues {
     private LogValues() {
     }
@@ -130,5 +130,76 @@ final class LogValues {
             return -1;
         }
         return i + 1;
+    }
+
+    /**
+     * Removes a trailing heap transition ("24M->3M(256M)", "14M(1%)->10M(1%)") from the text and stores
+     * before/after/committed in {@code heap}.
+     */
+    static String stripHeapTransition(String body, long[] heap) {
+        int space = body.lastIndexOf(' ');
+        String token = body.substring(space + 1);
+        if (token.indexOf("->") < 0) {
+            return body;
+        }
+        long[] v = transition(token, 0);
+        if (v == null) {
+            return body;
+        }
+        heap[0] = v[0];
+        heap[1] = v[1];
+        heap[2] = v[2];
+        return space < 0 ? "" : body.substring(0, space).strip();
+    }
+
+    /**
+     * Parses "a->b(c)", "a(c0)->b(c)", "a->b", "14M(1%)->10M(1%)"; sizes with units, or counts multiplied by
+     * {@code unitBytes} when it is positive. Returns {before, after, committed or -1}, or null.
+     */
+    static long[] transition(String token, long unitBytes) {
+        int arrow = token.indexOf("->");
+        if (arrow <= 0) {
+            return null;
+        }
+        String left = token.substring(0, arrow);
+        String right = token.substring(arrow + 2);
+        int lp = left.indexOf('(');
+        if (lp >= 0) {
+            left = left.substring(0, lp);
+        }
+        long committed = -1;
+        int rp = right.indexOf('(');
+        if (rp >= 0) {
+            int close = right.indexOf(')', rp);
+            String inner = right.substring(rp + 1, close < 0 ? right.length() : close);
+            if (!inner.endsWith("%")) {
+                committed = unitBytes > 0 ? count(inner, unitBytes) : LogValues.size(inner);
+            }
+            right = right.substring(0, rp);
+        }
+        long before = unitBytes > 0 ? count(left, unitBytes) : LogValues.size(left);
+        long after = unitBytes > 0 ? count(right, unitBytes) : LogValues.size(right);
+        if (before < 0 || after < 0) {
+            return null;
+        }
+        return new long[]{before, after, committed};
+    }
+
+    private static long count(String text, long unitBytes) {
+        double v = LogValues.number(text, 0, text.length());
+        return Double.isNaN(v) ? -1 : Math.round(v) * unitBytes;
+    }
+
+    /** The digits from {@code from} to {@code to} as a number; -1 when one of them is not a digit. */
+    static long parseLong(CharSequence s, int from, int to) {
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }

@@ -2,10 +2,6 @@ package io.flightdeck.ingest.gclog;
 
 import io.flightdeck.model.GcKind;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,39 +14,31 @@ import java.util.Map;
  * (application output, garbage) are counted as skipped.
  */
 final class UnifiedLogParser implements LogLineParser {
-    /** {@code time}/{@code utctime} decorations: 2024-01-15T10:12:13.123+0100. */
-    private static final DateTimeFormatter WALL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ", Locale.ROOT);
-
     private final GcLogContent out;
+    private final UnifiedDecorations decorations;
     /** Start lines ([gc,start]) of collections whose end line has no duration (JDK 17 ZGC). */
     private final Map<Long, LogTime> cycleStarts = new HashMap<>();
     private long regionBytes = -1;
     /** Conditions logged on their own line before the pause they belong to ("To-space exhausted", JDK 9-16 G1). */
     private final Map<Long, String> pendingFlags = new HashMap<>();
 
-    // the decorations of the current line
-    private double uptime;
-    private Instant wall;
-    private String tags;
-    /** Where the current line's time/utctime decoration is (parsed only when needed: it is the costly one). */
-    private int wallFrom = -1;
-    private int wallTo;
-
     UnifiedLogParser(GcLogContent out) {
         this.out = out;
+        this.decorations = new UnifiedDecorations(out);
         out.format = "unified";
     }
 
     @Override
     public void line(long number, String line) {
-        int pos = decorations(line);
+        int pos = decorations.read(line);
         if (pos < 0) {
             if (!line.isBlank()) {
                 out.skip(number, line);
             }
             return;
         }
-        LogTime time = new LogTime(uptime, wall);
+        LogTime time = new LogTime(decorations.uptime, decorations.wall);
+        String tags = decorations.tags;
         out.seen(time);
         int n = line.length();
         while (pos < n && line.charAt(pos) == ' ') {
@@ -80,7 +68,7 @@ final class UnifiedLogParser implements LogLineParser {
         if (message.startsWith("GC(")) {
             int close = message.indexOf(')');
             if (close > 3) {
-                gcId = parseLong(message, 3, close);
+                gcId = LogValues.parseLong(message, 3, close);
                 message = message.substring(close + 1).stripLeading();
             }
         }
@@ -161,125 +149,6 @@ final class UnifiedLogParser implements LogLineParser {
         // nothing pending: every record is complete on its own line
     }
 
-    /**
-     * Reads the decorations at the start of a line into {@link #uptime}, {@link #wall} and {@link #tags}.
-     *
-     * @return where the message starts, or -1 when the line has no decorations
-     */
-    private int decorations(String line) {
-        uptime = Double.NaN;
-        wall = null;
-        tags = null;
-        wallFrom = -1;
-        int n = line.length();
-        int pos = 0;
-        boolean any = false;
-        while (pos < n && line.charAt(pos) == '[') {
-            int close = line.indexOf(']', pos + 1);
-            if (close < 0) {
-                break;
-            }
-            if (!decoration(line, pos + 1, close)) {
-                break;
-            }
-            any = true;
-            pos = close + 1;
-        }
-        if (wallFrom >= 0 && (Double.isNaN(uptime) || out.jvmStart == null)) {
-            // with an uptime on every line, the wall clock is needed only once: to place the JVM start
-            wall = parseWall(line.substring(wallFrom, wallTo));
-        }
-        return any && (tags != null || !Double.isNaN(uptime) || wallFrom >= 0 || wall != null) ? pos : -1;
-    }
-
-    /**
-     * Classifies one decoration; false when it cannot be one (then this is not a unified log line). The JDK writes
-     * them in a fixed order (time, utctime, uptime, timemillis, uptimemillis, timenanos, uptimenanos, hostname, pid,
-     * tid, level, tags) but any may be left out: times are told by their form, numbers without a unit are pid and
-     * tid, level names are levels, and the last other word is the tag set (a host name may come before it).
-     */
-    private boolean decoration(String line, int from, int to) {
-        while (from < to && line.charAt(from) == ' ') {
-            from++;
-        }
-        while (to > from && line.charAt(to - 1) == ' ') {
-            to--;
-        }
-        if (from == to) {
-            return false;
-        }
-        char first = line.charAt(from);
-        char last = line.charAt(to - 1);
-        if (first >= '0' && first <= '9') {
-            if (to - from >= 24 && line.charAt(from + 4) == '-' && line.charAt(from + 10) == 'T') {
-                wallFrom = from;
-                wallTo = to;
-                return true;
-            }
-            if (last == 's') {
-                char unit = line.charAt(to - 2);
-                if (unit == 'm') {
-                    double v = LogValues.number(line, from, to - 2);
-                    if (v > 1e11) {
-                        wall = Instant.ofEpochMilli((long) v);
-                    } else {
-                        uptime = v / 1e3;
-                    }
-                } else if (unit == 'n') {
-                    double v = LogValues.number(line, from, to - 2);
-                    if (v > 1e17) {
-                        long nanos = parseLong(line, from, to - 2);
-                        wall = Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L);
-                    } else {
-                        uptime = v / 1e9;
-                    }
-                } else {
-                    uptime = LogValues.number(line, from, to - 1);
-                }
-                return true;
-            }
-            tags = null; // pid and tid come after the host name: a word before them was the host, not the tags
-            return true; // pid, tid
-        }
-        if (first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z') {
-            String word = line.substring(from, to);
-            switch (word) {
-                case "trace", "debug", "info", "warning", "error", "off" -> {
-                    tags = null; // the level comes after the host name and before the tags
-                    return true;
-                }
-                default -> {
-                    if (word.indexOf(' ') >= 0) {
-                        return false; // words with spaces are a message in brackets, not a decoration
-                    }
-                    if (isTagSet(word)) {
-                        tags = word; // the last one wins: a lower-case host name comes before the tags
-                    }
-                    return true; // a host name
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isTagSet(String word) {
-        for (int i = 0; i < word.length(); i++) {
-            char c = word.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ',' || c == '_' || c == '+')) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Instant parseWall(String text) {
-        try {
-            return OffsetDateTime.parse(text, WALL).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
     private void pause(long gcId, String message, LogTime logged) {
         int durStart = LogValues.durationStart(message);
         if (durStart < 0) {
@@ -288,7 +157,7 @@ final class UnifiedLogParser implements LogLineParser {
         double seconds = LogValues.trailingDuration(message);
         String body = message.substring(0, durStart).strip();
         long[] heap = {-1, -1, -1};
-        body = stripHeapTransition(body, heap);
+        body = LogValues.stripHeapTransition(body, heap);
         PauseNames.Parts parts = PauseNames.split(body);
         if (out.collectorOpen()) {
             out.inferCollector(PauseNames.collectorFromPause(parts.name(), parts.cause()), true);
@@ -312,7 +181,7 @@ final class UnifiedLogParser implements LogLineParser {
         double seconds = LogValues.trailingDuration(message);
         String body = message.substring(0, durStart).strip();
         long[] heap = {-1, -1, -1};
-        body = stripHeapTransition(body, heap);
+        body = LogValues.stripHeapTransition(body, heap);
         int paren = body.indexOf(" (");
         String name = paren > 0 ? body.substring(0, paren) : body;
         if (name.equals("Concurrent Cycle") || name.equals("Concurrent Mark Cycle")
@@ -335,7 +204,7 @@ final class UnifiedLogParser implements LogLineParser {
         double seconds = LogValues.trailingDuration(message);
         String body = Double.isNaN(seconds) ? message : message.substring(0, LogValues.durationStart(message)).strip();
         long[] heap = {-1, -1, -1};
-        body = stripHeapTransition(body, heap);
+        body = LogValues.stripHeapTransition(body, heap);
         PauseNames.Parts parts = PauseNames.split(body);
         LogTime start = cycleStarts.remove(gcId);
         if (Double.isNaN(seconds) && start != null && start.hasUptime() && logged.hasUptime()) {
@@ -487,81 +356,11 @@ final class UnifiedLogParser implements LogLineParser {
         int from = colon + 2;
         int end = message.indexOf(' ', from);
         String token = message.substring(from, end < 0 ? message.length() : end);
-        long[] v = transition(token, regions ? regionBytes : 0);
+        long[] v = LogValues.transition(token, regions ? regionBytes : 0);
         if (v != null) {
             out.spaces.add(new LogRecords.Space(gcId, out.intern(regions ? name.substring(0, name.length() - 8) : name),
                     v[0], v[1], v[2]));
         }
-    }
-
-    /**
-     * Removes a trailing heap transition ("24M->3M(256M)", "14M(1%)->10M(1%)") from the text and stores
-     * before/after/committed in {@code heap}.
-     */
-    static String stripHeapTransition(String body, long[] heap) {
-        int space = body.lastIndexOf(' ');
-        String token = body.substring(space + 1);
-        if (token.indexOf("->") < 0) {
-            return body;
-        }
-        long[] v = transition(token, 0);
-        if (v == null) {
-            return body;
-        }
-        heap[0] = v[0];
-        heap[1] = v[1];
-        heap[2] = v[2];
-        return space < 0 ? "" : body.substring(0, space).strip();
-    }
-
-    /**
-     * Parses "a->b(c)", "a(c0)->b(c)", "a->b", "14M(1%)->10M(1%)"; sizes with units, or counts multiplied by
-     * {@code unitBytes} when it is positive. Returns {before, after, committed or -1}, or null.
-     */
-    static long[] transition(String token, long unitBytes) {
-        int arrow = token.indexOf("->");
-        if (arrow <= 0) {
-            return null;
-        }
-        String left = token.substring(0, arrow);
-        String right = token.substring(arrow + 2);
-        int lp = left.indexOf('(');
-        if (lp >= 0) {
-            left = left.substring(0, lp);
-        }
-        long committed = -1;
-        int rp = right.indexOf('(');
-        if (rp >= 0) {
-            int close = right.indexOf(')', rp);
-            String inner = right.substring(rp + 1, close < 0 ? right.length() : close);
-            if (!inner.endsWith("%")) {
-                committed = unitBytes > 0 ? count(inner, unitBytes) : LogValues.size(inner);
-            }
-            right = right.substring(0, rp);
-        }
-        long before = unitBytes > 0 ? count(left, unitBytes) : LogValues.size(left);
-        long after = unitBytes > 0 ? count(right, unitBytes) : LogValues.size(right);
-        if (before < 0 || after < 0) {
-            return null;
-        }
-        return new long[]{before, after, committed};
-    }
-
-    private static long count(String text, long unitBytes) {
-        double v = LogValues.number(text, 0, text.length());
-        return Double.isNaN(v) ? -1 : Math.round(v) * unitBytes;
-    }
-
-    private static long parseLong(CharSequence s, int from, int to) {
-        long v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     private static long leadingNumber(String s, int from) {
@@ -569,6 +368,6 @@ final class UnifiedLogParser implements LogLineParser {
         while (to < s.length() && Character.isDigit(s.charAt(to))) {
             to++;
         }
-        return to == from ? -1 : parseLong(s, from, to);
+        return to == from ? -1 : LogValues.parseLong(s, from, to);
     }
 }

@@ -3,60 +3,40 @@ package io.flightdeck.ingest.jfr;
 import static io.flightdeck.ingest.jfr.JfrTypes.*;
 
 import io.flightdeck.ingest.CancellationToken;
-import io.flightdeck.model.FrameType;
 import io.flightdeck.model.SampleKind;
-import io.flightdeck.model.SampleSet;
 import io.flightdeck.model.SeriesKey;
-import io.flightdeck.model.StackTable;
-import io.flightdeck.model.SymbolTable;
-import io.flightdeck.model.ThreadTable;
 import io.flightdeck.model.TimeSeries;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.util.function.ToIntFunction;
 
-import jdk.jfr.EventType;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedObject;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
 
 /**
  * Decodes one chunk file with the JDK's {@link EventStream}, registering handlers only for the event types the
  * profile uses (the stream skips every other type without decoding it), and aggregates into {@link ChunkData}
- * while reading. Identity caches map the parser's per-chunk constant objects (stack traces, methods, threads,
- * classes) to interned ids, so each distinct stack is walked once per chunk.
+ * while reading. The handlers of sample-like events are {@link SampleHandlers}; those of series, collections and
+ * facts about the JVM are here. {@link ChunkInterner} maps the parser's per-chunk constant objects to interned ids.
  */
 final class ChunkCollector {
     private static final int CHECK_EVERY = 4096;
-    private static final int MAX_DISTINCT_MESSAGES = 5000;
 
     private final ChunkData data;
     private final Map<Long, String> eventTypeNames;
     private final Set<String> types;
     private final CancellationToken cancel;
     private final LongConsumer progress;
-
-    private final IdentityHashMap<RecordedStackTrace, Integer> stackCache = new IdentityHashMap<>();
-    private final IdentityHashMap<RecordedMethod, Integer> methodCache = new IdentityHashMap<>();
-    private final IdentityHashMap<RecordedThread, Integer> threadCache = new IdentityHashMap<>();
-    private final IdentityHashMap<RecordedClass, Integer> classCache = new IdentityHashMap<>();
-    /** Written by async-profiler (its {@code profiler.*} event types are declared), not by the JVM's own recorder. */
-    private final boolean asyncProfiler;
-    private int distinctMessages;
+    private final ChunkInterner ids;
+    private final SampleHandlers samples;
     private long handled;
     private Throwable handlerFailure;
 
@@ -71,8 +51,11 @@ final class ChunkCollector {
         this.types = types;
         this.cancel = cancel;
         this.progress = progress;
-        this.asyncProfiler = eventTypeNames.values().stream().anyMatch(n -> n.startsWith(PROFILER_TYPE_PREFIX));
+        // written by async-profiler (its profiler.* event types are declared), not by the JVM's own recorder
+        boolean asyncProfiler = eventTypeNames.values().stream().anyMatch(n -> n.startsWith(PROFILER_TYPE_PREFIX));
         data.asyncProfiler = asyncProfiler;
+        this.ids = new ChunkInterner(data, asyncProfiler);
+        this.samples = new SampleHandlers(data, ids, asyncProfiler);
     }
 
     /** The event types this collector decodes; everything else is skipped by the parser. */
@@ -94,28 +77,29 @@ final class ChunkCollector {
         try (EventStream stream = EventStream.openFile(chunkFile)) {
             stream.setOrdered(false);
             stream.setReuse(true);
-            register(stream, EXECUTION_SAMPLE, sample(SampleKind.CPU));
-            register(stream, NATIVE_METHOD_SAMPLE, sample(SampleKind.NATIVE));
-            register(stream, PROFILER_WALL_CLOCK_SAMPLE, wallClockSample());
-            register(stream, OBJECT_ALLOCATION_SAMPLE, allocation(SampleKind.ALLOCATION, F_WEIGHT));
-            register(stream, OBJECT_ALLOCATION_IN_NEW_TLAB, allocation(SampleKind.ALLOCATION_IN_NEW_TLAB, F_TLAB_SIZE));
+            register(stream, EXECUTION_SAMPLE, samples.sample(SampleKind.CPU));
+            register(stream, NATIVE_METHOD_SAMPLE, samples.sample(SampleKind.NATIVE));
+            register(stream, PROFILER_WALL_CLOCK_SAMPLE, samples.wallClockSample());
+            register(stream, OBJECT_ALLOCATION_SAMPLE, samples.allocation(SampleKind.ALLOCATION, F_WEIGHT));
+            register(stream, OBJECT_ALLOCATION_IN_NEW_TLAB,
+                    samples.allocation(SampleKind.ALLOCATION_IN_NEW_TLAB, F_TLAB_SIZE));
             register(stream, OBJECT_ALLOCATION_OUTSIDE_TLAB,
-                    allocation(SampleKind.ALLOCATION_OUTSIDE_TLAB, F_ALLOCATION_SIZE));
-            register(stream, JAVA_MONITOR_ENTER, monitor(SampleKind.MONITOR_ENTER, F_PREVIOUS_OWNER));
-            register(stream, JAVA_MONITOR_WAIT, monitor(SampleKind.MONITOR_WAIT, F_NOTIFIER));
-            Field parkedClass = new Field(F_PARKED_CLASS);
-            register(stream, THREAD_PARK, blocking(SampleKind.THREAD_PARK, e -> classId(parkedClass.get(e)), null));
-            register(stream, THREAD_SLEEP, blocking(SampleKind.THREAD_SLEEP, e -> -1, null));
-            register(stream, SOCKET_READ, blocking(SampleKind.SOCKET_READ, socketKey(), new Field(F_BYTES_READ)));
-            register(stream, SOCKET_WRITE, blocking(SampleKind.SOCKET_WRITE, socketKey(), new Field(F_BYTES_WRITTEN)));
-            register(stream, FILE_READ, blocking(SampleKind.FILE_READ, pathKey(), new Field(F_BYTES_READ)));
-            register(stream, FILE_WRITE, blocking(SampleKind.FILE_WRITE, pathKey(), new Field(F_BYTES_WRITTEN)));
-            register(stream, FILE_FORCE, blocking(SampleKind.FILE_FORCE, pathKey(), null));
-            register(stream, JAVA_EXCEPTION_THROW, throwable(SampleKind.EXCEPTION));
-            register(stream, JAVA_ERROR_THROW, throwable(SampleKind.ERROR));
+                    samples.allocation(SampleKind.ALLOCATION_OUTSIDE_TLAB, F_ALLOCATION_SIZE));
+            register(stream, JAVA_MONITOR_ENTER, samples.monitor(SampleKind.MONITOR_ENTER, F_PREVIOUS_OWNER));
+            register(stream, JAVA_MONITOR_WAIT, samples.monitor(SampleKind.MONITOR_WAIT, F_NOTIFIER));
+            register(stream, THREAD_PARK, samples.blocking(SampleKind.THREAD_PARK, samples.parkedClassKey(), null));
+            register(stream, THREAD_SLEEP, samples.blocking(SampleKind.THREAD_SLEEP, e -> -1, null));
+            register(stream, SOCKET_READ, samples.blocking(SampleKind.SOCKET_READ, samples.socketKey(), F_BYTES_READ));
+            register(stream, SOCKET_WRITE,
+                    samples.blocking(SampleKind.SOCKET_WRITE, samples.socketKey(), F_BYTES_WRITTEN));
+            register(stream, FILE_READ, samples.blocking(SampleKind.FILE_READ, samples.pathKey(), F_BYTES_READ));
+            register(stream, FILE_WRITE, samples.blocking(SampleKind.FILE_WRITE, samples.pathKey(), F_BYTES_WRITTEN));
+            register(stream, FILE_FORCE, samples.blocking(SampleKind.FILE_FORCE, samples.pathKey(), null));
+            register(stream, JAVA_EXCEPTION_THROW, samples.throwable(SampleKind.EXCEPTION));
+            register(stream, JAVA_ERROR_THROW, samples.throwable(SampleKind.ERROR));
             register(stream, EXCEPTION_STATISTICS, series(SeriesKey.THROWABLES_CREATED, "throwables"));
-            register(stream, THREAD_START, threadStart());
-            register(stream, THREAD_END, threadEnd());
+            register(stream, THREAD_START, samples.threadStart());
+            register(stream, THREAD_END, samples.threadEnd());
             register(stream, CPU_LOAD, cpuLoad());
             register(stream, JAVA_THREAD_STATISTICS, threadStatistics());
             register(stream, CLASS_LOADING_STATISTICS, series(SeriesKey.CLASSES_LOADED, "loadedClassCount"));
@@ -191,134 +175,9 @@ final class ChunkCollector {
         });
     }
 
-    // ---- per-type handlers: each owns its Field lookups (one event type each) ------------------------------
-
-    private Consumer<RecordedEvent> sample(SampleKind kind) {
-        SampleSet.Builder out = data.samples(kind);
-        Field thread = new Field(F_SAMPLED_THREAD);
-        Field stack = new Field(F_STACK_TRACE);
-        if (kind != SampleKind.CPU || !asyncProfiler) {
-            return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0, 1, -1, -1);
-        }
-        // async-profiler in wall mode (2.x/3.x) writes every thread's samples as jdk.ExecutionSample with the
-        // thread's OS state: only the running ones are CPU time; all of them are wall-clock samples
-        SampleSet.Builder wall = data.samples(SampleKind.WALL);
-        Field state = new Field(F_STATE);
-        return e -> {
-            long t = nanos(e.getStartTime());
-            int th = thread(thread.get(e));
-            int st = stack(stack.get(e));
-            String s = state.getString(e);
-            if (s == null || s.equals(STATE_DEFAULT)) {
-                out.add(t, th, st, 0, 1, -1, -1);
-                return;
-            }
-            wall.add(t, th, st, 0, 1, data.symbols.intern(s), -1);
-            if (isRunning(s)) {
-                out.add(t, th, st, 0, 1, -1, -1);
-            }
-        };
-    }
-
-    /** async-profiler's wall-clock samples (4.x); one event can stand for several ticks of an idle thread. */
-    private Consumer<RecordedEvent> wallClockSample() {
-        SampleSet.Builder wall = data.samples(SampleKind.WALL);
-        Field thread = new Field(F_SAMPLED_THREAD);
-        Field stack = new Field(F_STACK_TRACE);
-        Field state = new Field(F_STATE);
-        Field samples = new Field(F_SAMPLES);
-        return e -> {
-            String s = state.getString(e);
-            long ticks = samples.present(e) ? Math.max(1, samples.getLong(e)) : 1;
-            wall.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0, ticks,
-                    s == null ? -1 : data.symbols.intern(s), -1);
-        };
-    }
-
-    /** async-profiler's state when it cannot tell (CPU and itimer modes sample running threads only). */
-    static final String STATE_DEFAULT = "STATE_DEFAULT";
-
-    /** A thread state (async-profiler's or the JVM's names) in which the thread was on a CPU. */
-    static boolean isRunning(String state) {
-        return state.equals("STATE_RUNNABLE") || state.equals("STATE_RUNNING") || state.equals("RUNNABLE");
-    }
-
-    private Consumer<RecordedEvent> allocation(SampleKind kind, String weightField) {
-        SampleSet.Builder out = data.samples(kind);
-        Field thread = new Field(F_EVENT_THREAD);
-        Field stack = new Field(F_STACK_TRACE);
-        Field weight = new Field(weightField);
-        Field objectClass = new Field(F_OBJECT_CLASS);
-        return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0,
-                weight.getLong(e), classId(objectClass.get(e)), -1);
-    }
-
-    private Consumer<RecordedEvent> monitor(SampleKind kind, String otherThreadField) {
-        SampleSet.Builder out = data.samples(kind);
-        Field thread = new Field(F_EVENT_THREAD);
-        Field stack = new Field(F_STACK_TRACE);
-        Field monitorClass = new Field(F_MONITOR_CLASS);
-        Field other = new Field(otherThreadField);
-        return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)),
-                e.getDuration().toNanos(), 1, classId(monitorClass.get(e)), thread(other.get(e)));
-    }
-
-    /**
-     * @param key   the symbol (class, endpoint, path) an event is grouped by
-     * @param bytes the field with the bytes moved, or null
-     */
-    private Consumer<RecordedEvent> blocking(SampleKind kind, ToIntFunction<RecordedEvent> key, Field bytes) {
-        SampleSet.Builder out = data.samples(kind);
-        Field thread = new Field(F_EVENT_THREAD);
-        Field stack = new Field(F_STACK_TRACE);
-        return e -> out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)),
-                e.getDuration().toNanos(), bytes == null ? 0 : Math.max(0, bytes.getLong(e)), key.applyAsInt(e), -1);
-    }
-
-    private Consumer<RecordedEvent> throwable(SampleKind kind) {
-        SampleSet.Builder out = data.samples(kind);
-        Field thread = new Field(F_EVENT_THREAD);
-        Field stack = new Field(F_STACK_TRACE);
-        Field thrownClass = new Field(F_THROWN_CLASS);
-        Field messageField = new Field(F_MESSAGE);
-        return e -> {
-            int message = -1;
-            if (distinctMessages < MAX_DISTINCT_MESSAGES) {
-                String text = messageField.getString(e);
-                if (text != null) {
-                    int before = data.symbols.size();
-                    message = data.symbols.intern(text.length() > 300 ? text.substring(0, 300) + "…" : text);
-                    if (data.symbols.size() > before) {
-                        distinctMessages++;
-                    }
-                }
-            }
-            out.add(nanos(e.getStartTime()), thread(thread.get(e)), stack(stack.get(e)), 0, 1,
-                    classId(thrownClass.get(e)), message);
-        };
-    }
-
-    private Consumer<RecordedEvent> threadStart() {
-        SampleSet.Builder out = data.samples(SampleKind.THREAD_START);
-        Field started = new Field(F_THREAD);
-        Field parentThread = new Field(F_PARENT_THREAD);
-        Field eventThread = new Field(F_EVENT_THREAD);
-        Field stack = new Field(F_STACK_TRACE);
-        return e -> {
-            RecordedThread parent = parentThread.present(e) ? parentThread.get(e) : eventThread.get(e);
-            out.add(nanos(e.getStartTime()), thread(started.get(e)), stack(stack.get(e)), 0, 1, -1, thread(parent));
-        };
-    }
-
-    private Consumer<RecordedEvent> threadEnd() {
-        SampleSet.Builder out = data.samples(SampleKind.THREAD_END);
-        Field ended = new Field(F_THREAD);
-        return e -> out.add(nanos(e.getStartTime()), thread(ended.get(e)), StackTable.NONE, 0, 1, -1, -1);
-    }
-
     private Consumer<RecordedEvent> series(SeriesKey key, String field) {
         TimeSeries.Builder out = data.series(key);
-        Field value = new Field(field);
+        EventField value = new EventField(field);
         return e -> out.add(nanos(e.getStartTime()), value.getLong(e));
     }
 
@@ -326,9 +185,9 @@ final class ChunkCollector {
         TimeSeries.Builder user = data.series(SeriesKey.CPU_JVM_USER);
         TimeSeries.Builder system = data.series(SeriesKey.CPU_JVM_SYSTEM);
         TimeSeries.Builder machine = data.series(SeriesKey.CPU_MACHINE_TOTAL);
-        Field jvmUser = new Field("jvmUser");
-        Field jvmSystem = new Field("jvmSystem");
-        Field machineTotal = new Field("machineTotal");
+        EventField jvmUser = new EventField("jvmUser");
+        EventField jvmSystem = new EventField("jvmSystem");
+        EventField machineTotal = new EventField("machineTotal");
         return e -> {
             long t = nanos(e.getStartTime());
             user.add(t, jvmUser.getDouble(e));
@@ -340,8 +199,8 @@ final class ChunkCollector {
     private Consumer<RecordedEvent> threadStatistics() {
         TimeSeries.Builder active = data.series(SeriesKey.THREADS_ACTIVE);
         TimeSeries.Builder accumulated = data.series(SeriesKey.THREADS_ACCUMULATED);
-        Field activeCount = new Field("activeCount");
-        Field accumulatedCount = new Field("accumulatedCount");
+        EventField activeCount = new EventField("activeCount");
+        EventField accumulatedCount = new EventField("accumulatedCount");
         return e -> {
             long t = nanos(e.getStartTime());
             active.add(t, activeCount.getLong(e));
@@ -350,11 +209,11 @@ final class ChunkCollector {
     }
 
     private Consumer<RecordedEvent> garbageCollection() {
-        Field gcId = new Field(F_GC_ID);
-        Field name = new Field(F_NAME);
-        Field cause = new Field(F_CAUSE);
-        Field sumOfPauses = new Field(F_SUM_OF_PAUSES);
-        Field longestPause = new Field(F_LONGEST_PAUSE);
+        EventField gcId = new EventField(F_GC_ID);
+        EventField name = new EventField(F_NAME);
+        EventField cause = new EventField(F_CAUSE);
+        EventField sumOfPauses = new EventField(F_SUM_OF_PAUSES);
+        EventField longestPause = new EventField(F_LONGEST_PAUSE);
         return e -> data.collections.add(new ChunkData.Collection(gcId.getLong(e), data.intern(name.getString(e)),
                 data.intern(cause.getString(e)), nanos(e.getStartTime()), e.getDuration().toNanos(),
                 sumOfPauses.getDuration(e).toNanos(), longestPause.getDuration(e).toNanos()));
@@ -362,10 +221,10 @@ final class ChunkCollector {
 
     private Consumer<RecordedEvent> heapSummary() {
         TimeSeries.Builder usedSeries = data.series(SeriesKey.HEAP_USED);
-        Field gcId = new Field(F_GC_ID);
-        Field when = new Field(F_WHEN);
-        Field heapUsed = new Field(F_HEAP_USED);
-        Field heapSpace = new Field(F_HEAP_SPACE);
+        EventField gcId = new EventField(F_GC_ID);
+        EventField when = new EventField(F_WHEN);
+        EventField heapUsed = new EventField(F_HEAP_USED);
+        EventField heapSpace = new EventField(F_HEAP_SPACE);
         return e -> {
             long used = heapUsed.getLong(e);
             long committed = -1;
@@ -384,30 +243,30 @@ final class ChunkCollector {
     }
 
     private Consumer<RecordedEvent> pause() {
-        Field gcId = new Field(F_GC_ID);
-        Field name = new Field(F_NAME);
+        EventField gcId = new EventField(F_GC_ID);
+        EventField name = new EventField(F_NAME);
         return e -> data.pauses.add(new ChunkData.Pause(gcId.getLong(e), data.intern(name.getString(e)),
                 nanos(e.getStartTime()), e.getDuration().toNanos()));
     }
 
     private Consumer<RecordedEvent> phase(boolean concurrent) {
-        Field gcId = new Field(F_GC_ID);
-        Field name = new Field(F_NAME);
+        EventField gcId = new EventField(F_GC_ID);
+        EventField name = new EventField(F_NAME);
         return e -> data.phases.add(new ChunkData.Phase(gcId.getLong(e), data.intern(name.getString(e)),
                 nanos(e.getStartTime()), e.getDuration().toNanos(), concurrent));
     }
 
     private Consumer<RecordedEvent> g1Type() {
-        Field gcId = new Field(F_GC_ID);
-        Field type = new Field(F_TYPE);
+        EventField gcId = new EventField(F_GC_ID);
+        EventField type = new EventField(F_TYPE);
         return e -> data.g1Types.put(gcId.getLong(e), data.intern(type.getString(e)));
     }
 
     private Consumer<RecordedEvent> objectCount(String origin) {
-        Field gcId = new Field(F_GC_ID);
-        Field objectClass = new Field(F_OBJECT_CLASS);
-        Field count = new Field("count");
-        Field totalSize = new Field("totalSize");
+        EventField gcId = new EventField(F_GC_ID);
+        EventField objectClass = new EventField(F_OBJECT_CLASS);
+        EventField count = new EventField("count");
+        EventField totalSize = new EventField("totalSize");
         return e -> {
             RecordedClass cls = objectClass.get(e);
             data.objectCounts.add(new ChunkData.CountRow(gcId.getLong(e), origin, e.getStartTime(),
@@ -438,7 +297,7 @@ final class ChunkCollector {
         Instant allocationTime = e.hasField("allocationTime") ? e.getInstant("allocationTime") : e.getStartTime();
         long arrayElements = e.hasField("arrayElements") ? e.getLong("arrayElements") : Integer.MIN_VALUE;
         data.oldObjects.add(new ChunkData.OldObject(e.getStartTime(), allocationTime, objectClass,
-                stack(e.getStackTrace()), thread(e.getThread()), arrayElements,
+                ids.stack(e.getStackTrace()), ids.thread(e.getThread()), arrayElements,
                 e.hasField("lastKnownHeapUsage") ? e.getLong("lastKnownHeapUsage") : 0, root));
     }
 
@@ -460,9 +319,9 @@ final class ChunkCollector {
     }
 
     private Consumer<RecordedEvent> activeSetting() {
-        Field id = new Field("id");
-        Field name = new Field(F_NAME);
-        Field value = new Field("value");
+        EventField id = new EventField("id");
+        EventField name = new EventField(F_NAME);
+        EventField value = new EventField("value");
         return e -> {
             String type = eventTypeNames.get(id.getLong(e));
             if (type != null) {
@@ -470,144 +329,6 @@ final class ChunkCollector {
                         data.intern(value.getString(e))));
             }
         };
-    }
-
-    private ToIntFunction<RecordedEvent> socketKey() {
-        Field host = new Field(F_HOST);
-        Field address = new Field(F_ADDRESS);
-        Field port = new Field(F_PORT);
-        return e -> {
-            String h = host.getString(e);
-            if (h == null || h.isEmpty()) {
-                h = address.getString(e);
-            }
-            long p = port.present(e) ? port.getLong(e) : -1;
-            return data.symbols.intern((h == null || h.isEmpty() ? "(unknown host)" : h) + (p >= 0 ? ":" + p : ""));
-        };
-    }
-
-    private ToIntFunction<RecordedEvent> pathKey() {
-        Field path = new Field(F_PATH);
-        return e -> {
-            String p = path.getString(e);
-            return data.symbols.intern(p == null || p.isEmpty() ? "(unknown file)" : p);
-        };
-    }
-
-    /**
-     * One field of one event type. Whether the type has it is looked up once per event type (a chunk's types can
-     * lack fields older JDKs did not record); the value is then read with a single lookup by name, avoiding
-     * {@code RecordedObject}'s convenience getters, which search the fields twice.
-     */
-    private static final class Field {
-        private final String name;
-        private EventType type;
-        private boolean present;
-
-        Field(String name) {
-            this.name = name;
-        }
-
-        boolean present(RecordedEvent e) {
-            EventType t = e.getEventType();
-            if (t != type) {
-                type = t;
-                present = t.getField(name) != null;
-            }
-            return present;
-        }
-
-        <T> T get(RecordedEvent e) {
-            return present(e) ? e.getValue(name) : null;
-        }
-
-        long getLong(RecordedEvent e) {
-            return present(e) ? e.getLong(name) : 0;
-        }
-
-        double getDouble(RecordedEvent e) {
-            return present(e) ? e.getDouble(name) : 0;
-        }
-
-        String getString(RecordedEvent e) {
-            return present(e) && e.getValue(name) instanceof String s ? s : null;
-        }
-
-        Duration getDuration(RecordedEvent e) {
-            return present(e) ? e.getDuration(name) : Duration.ZERO;
-        }
-    }
-
-    // ---- interning -----------------------------------------------------------------------------------------
-
-    private int stack(RecordedStackTrace trace) {
-        if (trace == null) {
-            return StackTable.NONE;
-        }
-        Integer cached = stackCache.get(trace);
-        if (cached != null) {
-            return cached;
-        }
-        List<RecordedFrame> list = trace.getFrames();
-        int[] ids = new int[list.size()];
-        for (int i = 0; i < ids.length; i++) {
-            RecordedFrame frame = list.get(i);
-            ids[i] = data.frames.intern(method(frame.getMethod()), frame.getLineNumber(),
-                    FrameType.fromJfr(frame.getType()));
-        }
-        int id = data.stacks.intern(ids, trace.isTruncated());
-        stackCache.put(trace, id);
-        return id;
-    }
-
-    private int method(RecordedMethod method) {
-        if (method == null) {
-            return data.methods.intern("(unknown)", "(unknown)", "");
-        }
-        Integer cached = methodCache.get(method);
-        if (cached != null) {
-            return cached;
-        }
-        RecordedClass type = method.getType();
-        int id = data.methods.intern(type == null ? "(unknown)" : type.getName(), method.getName(),
-                method.getDescriptor() == null ? "" : method.getDescriptor());
-        methodCache.put(method, id);
-        return id;
-    }
-
-    private int thread(RecordedThread t) {
-        if (t == null) {
-            return ThreadTable.NONE;
-        }
-        Integer cached = threadCache.get(t);
-        if (cached != null) {
-            return cached;
-        }
-        String name = t.getJavaName();
-        if (asyncProfiler) {
-            name = AsyncProfilerThreads.name(name, t.getOSName());
-        } else if (name == null) {
-            name = t.getOSName();
-        }
-        if (name == null) {
-            name = "thread " + t.getOSThreadId();
-        }
-        int id = data.threads.intern(data.intern(name), t.getJavaThreadId(), t.getOSThreadId(), t.isVirtual());
-        threadCache.put(t, id);
-        return id;
-    }
-
-    private int classId(RecordedClass cls) {
-        if (cls == null) {
-            return SymbolTable.NONE;
-        }
-        Integer cached = classCache.get(cls);
-        if (cached != null) {
-            return cached;
-        }
-        int id = data.symbols.intern(cls.getName());
-        classCache.put(cls, id);
-        return id;
     }
 
     /** A text fact; a field of another type than expected (old recordings) is left out. */

@@ -167,7 +167,7 @@ final class ProfileAssembler {
         SampleSet.Builder cpu = samples.get(SampleKind.CPU);
         for (int i = 0; i < wall.size(); i++) {
             String state = wall.key(i) < 0 ? null : symbols.get(wall.key(i));
-            if (state != null && ChunkCollector.isRunning(state)) {
+            if (state != null && SampleHandlers.isRunning(state)) {
                 for (long tick = 0; tick < wall.weight(i); tick++) {
                     cpu.add(wall.timeNanos(i), wall.thread(i), wall.stack(i), 0, 1, -1, -1);
                 }
