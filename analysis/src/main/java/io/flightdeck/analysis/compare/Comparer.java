@@ -171,7 +171,12 @@ public final class Comparer {
         }
         boolean practical = Math.abs(delta) >= spec.minAbsolute()
                 && (b.value() == 0 || Math.abs(delta) / Math.abs(b.value()) >= spec.minRelative());
-        boolean significant = o.pValue() < ALPHA && practical;
+        // nothing on either side: nothing was measured that could decide anything
+        boolean nothing = b.value() == 0 && c.value() == 0;
+        if (nothing) {
+            decisive = false;
+        }
+        boolean significant = o.pValue() < ALPHA && practical && !nothing;
         boolean better = spec.lowerIsBetter() ? delta < 0 : delta > 0;
         return new ComparisonReport.MetricChange(spec.name(), spec.label(), spec.unit(), b.value(), c.value(),
                 changePercent, significant, better, finite(o.pValue()), finite(o.ciLowPercent()),

@@ -11,6 +11,27 @@ final class Narrative {
     private Narrative() {
     }
 
+    /**
+     * Categories of resolved warnings that no significant metric speaks for either way: the change may be real, but
+     * the comparison cannot show it.
+     */
+    private static List<String> undecided(List<ComparisonReport.FindingChange> resolved,
+            List<ComparisonReport.MetricChange> metrics, Comparer.Weighing w) {
+        List<String> out = new ArrayList<>();
+        for (ComparisonReport.FindingChange f : resolved) {
+            String category = f.finding().category();
+            if (category == null || out.contains(category) || w.improved().containsKey(category)
+                    || w.regressed().containsKey(category)) {
+                continue;
+            }
+            boolean shown = metrics.stream().anyMatch(m -> category.equals(m.category()) && m.significant());
+            if (!shown && f.finding().severity() != io.flightdeck.analysis.finding.Severity.INFO) {
+                out.add(category);
+            }
+        }
+        return out;
+    }
+
     static String paragraph(Verdict verdict, Comparer.Weighing w, List<ComparisonReport.MetricChange> metrics,
             FindingsDiff diff, List<String> warnings, ComparisonReport.BudgetResult budget) {
         StringBuilder out = new StringBuilder();
@@ -43,6 +64,12 @@ final class Narrative {
         List<ComparisonReport.FindingChange> added = application(diff.added());
         if (!resolved.isEmpty()) {
             out.append(" Resolved: ").append(titles(resolved)).append('.');
+            List<String> undecided = undecided(resolved, metrics, w);
+            if (!undecided.isEmpty()) {
+                out.append(" No metric of ").append(String.join(", ", undecided)).append(" could show that beyond "
+                        + "noise (too few collections, samples or events on one side): the finding's absence is the "
+                        + "only evidence; a longer run of each (with a GC log for heap growth) would decide it.");
+            }
         }
         if (!added.isEmpty()) {
             out.append(" New: ").append(titles(added)).append('.');

@@ -58,13 +58,53 @@ public final class CpuHotspotRule extends RuleBase {
                 n -> n.equals("java.lang.StringConcatHelper.simpleConcat") || n.equals("java.lang.String.concat")
                         || n.equals("java.lang.AbstractStringBuilder.ensureCapacityInternal")
                         || n.equals("java.lang.AbstractStringBuilder.newCapacity")),
-        REFLECTION("reflection",
-                "Look the Method/Field up once and cache it, or use a MethodHandle or generated code; repeated "
-                        + "Class.forName, getMethod and Method.invoke are slow.",
-                n -> n.startsWith("java.lang.reflect.Method.invoke") || n.startsWith("jdk.internal.reflect.")
-                        || n.equals("java.lang.Class.forName") || n.startsWith("java.lang.Class.getMethod")
+        REFLECTION("reflective lookups",
+                "Look the Method/Field/Class up once and cache it, or use a MethodHandle or generated code; "
+                        + "Class.forName, getMethod and the Introspector on every call are slow.",
+                n -> n.equals("java.lang.Class.forName") || n.startsWith("java.lang.Class.getMethod")
                         || n.startsWith("java.lang.Class.getDeclaredMethod")
-                        || n.startsWith("java.lang.Class.getDeclaredField") || n.startsWith("java.beans.Introspector.")),
+                        || n.startsWith("java.lang.Class.getDeclaredField") || n.startsWith("java.lang.Class.getField")
+                        || n.startsWith("java.lang.Class.privateGetDeclared") || n.startsWith("java.beans.Introspector.")),
+        COSTLY_OBJECT("a costly object built on every call",
+                "Create it once and reuse it (a field, or one per thread where it is not thread-safe): JSON mappers, "
+                        + "JAXB contexts, XML factories, formatters, digests, ciphers, compiled patterns and HTTP "
+                        + "clients are expensive to build and cheap to reuse.",
+                CpuHotspotRule::isCostlyConstruction),
+        EXPENSIVE_HASHING("password hashing or key derivation repeated on every call",
+                "Hash once per credential and cache the outcome for the session or token (a verified-credentials "
+                        + "cache keyed by a fast hash of the input, with an expiry); these functions are slow on "
+                        + "purpose, so calling them per request makes every request slow.",
+                n -> n.startsWith("org.mindrot.jbcrypt.") || n.startsWith("at.favre.lib.crypto.bcrypt.")
+                        || n.startsWith("org.springframework.security.crypto.bcrypt.")
+                        || n.startsWith("org.springframework.security.crypto.scrypt.")
+                        || n.startsWith("org.springframework.security.crypto.argon2.")
+                        || n.startsWith("org.bouncycastle.crypto.generators.BCrypt")
+                        || n.startsWith("org.bouncycastle.crypto.generators.SCrypt")
+                        || n.startsWith("org.bouncycastle.crypto.generators.Argon2")
+                        || n.startsWith("com.password4j.") || n.startsWith("de.mkammerer.argon2.")
+                        || n.startsWith("com.lambdaworks.crypto.SCrypt")
+                        || n.startsWith("com.sun.crypto.provider.PBKDF2") || n.startsWith("javax.crypto.SecretKeyFactory.generateSecret")),
+        EMBEDDED_DATABASE("rows scanned inside an embedded database",
+                "Look at the statement's plan (EXPLAIN) and add an index on the columns of its WHERE and JOIN "
+                        + "clauses; a query that scans the whole table on every call is a missing index, not a "
+                        + "CPU problem of the application.",
+                n -> n.startsWith("org.h2.index.") || n.startsWith("org.h2.table.") || n.startsWith("org.h2.command.query.")
+                        || n.startsWith("org.h2.expression.") || n.startsWith("org.h2.mvstore.")
+                        || n.startsWith("org.hsqldb.index.") || n.startsWith("org.hsqldb.navigator.")
+                        || n.startsWith("org.hsqldb.RangeVariable") || n.startsWith("org.hsqldb.QuerySpecification")
+                        || n.startsWith("org.hsqldb.persist.")
+                        || n.startsWith("org.apache.derby.impl.store.") || n.startsWith("org.apache.derby.impl.sql.execute.")
+                        || n.startsWith("org.sqlite.core.")),
+        REPEATED_PARSING("parsing the same input again on every call",
+                "Parse once and keep the result (a map built at load time, or a cache keyed by the input); "
+                        + "re-reading and re-parsing a file or document per lookup repeats the same work.",
+                n -> n.startsWith("org.apache.commons.csv.") || n.startsWith("com.opencsv.")
+                        || n.startsWith("com.univocity.parsers.") || n.startsWith("org.yaml.snakeyaml.")
+                        || n.startsWith("com.sun.org.apache.xerces.internal.parsers.")
+                        || n.startsWith("com.fasterxml.jackson.core.json.ReaderBasedJsonParser")
+                        || n.startsWith("com.fasterxml.jackson.core.json.UTF8StreamJsonParser")
+                        || n.startsWith("com.google.gson.stream.JsonReader")
+                        || n.startsWith("java.util.Properties.load")),
         FORMATTING("formatting and logging",
                 "Avoid String.format/MessageFormat in hot paths (concatenate or use a StringBuilder), reuse "
                         + "formatters (DateTimeFormatter is thread-safe), and guard or parameterise debug logging.",
@@ -118,7 +158,7 @@ public final class CpuHotspotRule extends RuleBase {
                 continue;
             }
             for (Pattern p : Pattern.values()) {
-                if (ctx.stackHas(stack, p.frame, 12)) {
+                if (calls(ctx, stack, p.frame)) {
                     perPattern[p.ordinal()]++;
                 }
             }
@@ -163,6 +203,59 @@ public final class CpuHotspotRule extends RuleBase {
                 + "of the CPU samples, weighed by how busy the JVM's threads are on the CPU rather than blocked"
                 + (pattern == null ? ", and lowered because every busy program has a hottest method." : "."));
         return Optional.of(f.build());
+    }
+
+    /**
+     * Whether what the stack's application frame calls (the frames above it; the top 12 when the stack has no
+     * application frame) includes one the test accepts.
+     */
+    static boolean calls(RuleContext ctx, int stack, Predicate<String> frame) {
+        if (stack < 0) {
+            return false;
+        }
+        var stacks = ctx.profile().stacks();
+        int depth = stacks.depth(stack);
+        for (int i = 0; i < depth; i++) {
+            int method = ctx.profile().frames().method(stacks.frame(stack, i));
+            if (ctx.classifier().kind(method) == io.flightdeck.analysis.FrameKind.APPLICATION) {
+                return false;
+            }
+            if (frame.test(ctx.profile().methods().qualifiedName(method))) {
+                return true;
+            }
+            if (i >= 12 && ctx.applicationFrame(stack) < 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Constructors and factories of objects that are expensive to build and meant to be reused. */
+    static boolean isCostlyConstruction(String n) {
+        return n.equals("com.fasterxml.jackson.databind.ObjectMapper.<init>")
+                || n.startsWith("com.fasterxml.jackson.databind.introspect.")
+                || n.startsWith("com.fasterxml.jackson.databind.ser.BeanSerializerFactory")
+                || n.startsWith("com.fasterxml.jackson.databind.deser.BeanDeserializerFactory")
+                || n.startsWith("com.fasterxml.jackson.databind.ser.BasicSerializerFactory")
+                || n.startsWith("com.fasterxml.jackson.databind.cfg.MapperBuilder")
+                || n.equals("com.google.gson.Gson.<init>")
+                || n.startsWith("javax.xml.bind.JAXBContext.newInstance") || n.startsWith("jakarta.xml.bind.JAXBContext.newInstance")
+                || n.startsWith("com.sun.xml.bind.v2.ContextFactory") || n.startsWith("org.glassfish.jaxb.runtime.v2.ContextFactory")
+                || n.startsWith("javax.xml.parsers.DocumentBuilderFactory.newInstance")
+                || n.startsWith("javax.xml.parsers.SAXParserFactory.newInstance")
+                || n.startsWith("javax.xml.transform.TransformerFactory.newInstance")
+                || n.startsWith("javax.xml.xpath.XPathFactory.newInstance")
+                || n.startsWith("javax.xml.validation.SchemaFactory.newInstance")
+                || n.startsWith("java.security.MessageDigest.getInstance") || n.startsWith("javax.crypto.Cipher.getInstance")
+                || n.startsWith("javax.crypto.Mac.getInstance") || n.startsWith("java.security.KeyFactory.getInstance")
+                || n.startsWith("java.security.Signature.getInstance") || n.equals("java.security.SecureRandom.<init>")
+                || n.startsWith("java.time.format.DateTimeFormatter.ofPattern")
+                || n.startsWith("java.time.format.DateTimeFormatterBuilder.toFormatter")
+                || n.equals("java.text.SimpleDateFormat.<init>") || n.equals("java.text.DecimalFormat.<init>")
+                || n.startsWith("java.net.http.HttpClient.newHttpClient") || n.startsWith("jdk.internal.net.http.HttpClientImpl.<init>")
+                || n.startsWith("javax.script.ScriptEngineManager.") || n.startsWith("javax.net.ssl.SSLContext.getInstance")
+                || n.startsWith("javax.validation.Validation.buildDefaultValidatorFactory")
+                || n.startsWith("jakarta.validation.Validation.buildDefaultValidatorFactory");
     }
 
     /**
