@@ -17,6 +17,7 @@ import io.flightdeck.analysis.rule.rules.MemoryLeakRule;
 import io.flightdeck.analysis.rule.rules.RecordingQualityRule;
 import io.flightdeck.analysis.rule.rules.ThreadChurnRule;
 import io.flightdeck.analysis.rule.rules.ThreadPoolStarvationRule;
+import io.flightdeck.analysis.rule.rules.UnbufferedIoRule;
 
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class Rules {
         return List.of(new CpuHotspotRule(), new LockContentionRule(), new ThreadPoolStarvationRule(),
                 new AllocationPressureRule(), new MemoryLeakRule(), new GcThroughputRule(), new FullGcRule(),
                 new GcPauseRule(), new HeapOccupancyRule(), new G1EvacuationRule(), new ExceptionRule(),
-                new BlockingIoRule(), new DatabaseRule(), new ThreadChurnRule(), new JvmConfigurationRule(),
+                new BlockingIoRule(), new UnbufferedIoRule(), new DatabaseRule(), new ThreadChurnRule(), new JvmConfigurationRule(),
                 new RecordingQualityRule(), new EnvironmentRule());
     }
 }

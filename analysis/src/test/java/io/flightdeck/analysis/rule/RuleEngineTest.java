@@ -56,7 +56,7 @@ class RuleEngineTest {
         RuleEngine.Outcome outcome = RuleTesting.runAll(withCpu());
         assertThat(outcome.results()).extracting(RuleResult::rule)
                 .containsExactlyElementsOf(Rules.all().stream().map(Rule::id).toList());
-        assertThat(outcome.results()).hasSize(17).allSatisfy(r -> assertThat(r.category()).isNotBlank());
+        assertThat(outcome.results()).hasSize(18).allSatisfy(r -> assertThat(r.category()).isNotBlank());
         assertThat(Rules.all().stream().map(Rule::category).distinct()).containsExactlyInAnyOrder("cpu-hotspot",
                 "lock-contention", "thread-pool-starvation", "allocation-pressure", "memory-leak", "gc-overhead",
                 "exception-overhead", "io-blocking", "database", "thread-churn", "jvm-configuration",
